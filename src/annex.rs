@@ -1,0 +1,215 @@
+//! The annex table — 十件民生实事任务分解表.
+//!
+//! Each row is one line of tab-separated cells. The 事项 (category) cell
+//! stands only on some rows; the header row repeats on every page:
+//!
+//! ```text
+//! header = "事 项" TAB "序号" TAB "工 作 任 务" TAB "分管 省领导" TAB "省牵头部门…" *TAB
+//! row    = [category] TAB number TAB task TAB leaders TAB department *(SP / TAB) names
+//! names  = name *((SP / TAB) name)       ; '朱 宏' is one name, padded
+//! ```
+//!
+//! As rows stand in the 2023 notice (lines 1590, 1591, 1596; → is a tab):
+//!
+//! ```text
+//! 二、优化生育支持政策→5→免费为超过 50 万名…→冯 玲→省卫生健康委 朱 宏 高 燕
+//! ^^^^^^^^^^^^^^^^^^ category
+//! →6→免费为 64 万名孕妇提供…→冯 玲→省卫生健康委 朱 宏 高 燕
+//! ^ no category: the row belongs to the one above
+//! 三、推进城镇保障性安居工程建设→9→…→孙志洋→省住房城乡建设厅→张 勇→刘 玮
+//!                                       department ^^^^^^^^ principal, deputy
+//! ```
+//!
+//! A category cell spanning several rows is printed on the row where the PDF
+//! centred its text, which need not be its first: in 2023 '十、提高惠企利民
+//! 服务便捷度' stands on row 28, while row 27 above it is also 十's (same
+//! department and leader as 28, not as 九's rows). So an unlabelled run just
+//! above a category's labelled row moves to that category when it shares the
+//! labelled row's department and not the department of the category before.
+
+use crate::model::{LineSpan, LivelihoodProject};
+use crate::part::part_heading;
+use crate::task::leader_names;
+use crate::text::{is_space, normalize, squeeze};
+
+/// One table row as read, before categories are settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub label: Option<(u32, String)>,
+    pub number: u32,
+    pub task: String,
+    pub leaders: Vec<String>,
+    pub department: Option<String>,
+    pub principal: Option<String>,
+    pub deputies: Vec<String>,
+    pub line: u32,
+}
+
+/// What one tab-separated line of the annex is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TableLine {
+    /// The repeated header row.
+    Header,
+    /// A numbered row.
+    Row(Box<Row>),
+    /// Cells that are neither.
+    Other,
+}
+
+/// Whether the cells are the header row: '事 项→序号→工 作 任 务→…'.
+fn is_header(cells: &[&str]) -> bool {
+    cells.iter().any(|c| squeeze(c) == "序号") || cells.first().is_some_and(|c| squeeze(c) == "事项")
+}
+
+/// Pairs the one-character pieces of padded names: '朱 宏 高 燕' → 朱宏, 高燕.
+///
+/// ```text
+/// 江效东 王 玲   → 江效东, 王玲
+/// ```
+pub(crate) fn pair_names(tokens: &[&str]) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let one = |t: &str| t.chars().count() == 1;
+        if one(tokens[i]) && tokens.get(i + 1).is_some_and(|t| one(t)) {
+            names.push(format!("{}{}", tokens[i], tokens[i + 1]));
+            i += 2;
+        } else {
+            names.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    names
+}
+
+/// Reads one tab-separated line of the annex.
+///
+/// ```text
+/// →2→实现技工院校招生规模 19 万人以上。→王 曦→省人力资源社会保障厅 杨红山
+/// ^ empty category cell
+/// ```
+pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
+    let cells: Vec<&str> = text.split('\t').map(|c| c.trim_matches(is_space)).collect();
+    if is_header(&cells) {
+        return TableLine::Header;
+    }
+    let number_at = |i: usize| cells.get(i).and_then(|c| c.parse::<u32>().ok());
+    let (label, rest) = match (number_at(0), number_at(1)) {
+        (Some(_), _) => (None, &cells[..]),
+        (None, Some(_)) => (category(cells[0]), &cells[1..]),
+        (None, None) => return TableLine::Other,
+    };
+    let [number, task, leaders, people @ ..] = rest else {
+        return TableLine::Other;
+    };
+    let tokens: Vec<&str> = people.iter().flat_map(|c| c.split(is_space)).filter(|t| !t.is_empty()).collect();
+    let names = tokens.get(1..).map(pair_names).unwrap_or_default();
+    let mut names = names.into_iter();
+    TableLine::Row(Box::new(Row {
+        label,
+        number: number.parse().unwrap_or(0),
+        task: normalize(task).into_owned(),
+        leaders: leader_names(leaders),
+        department: tokens.first().map(|d| d.to_string()),
+        principal: names.next(),
+        deputies: names.collect(),
+        line,
+    }))
+}
+
+/// The number and title of a category cell: '一、深入实施…三项工程'.
+fn category(cell: &str) -> Option<(u32, String)> {
+    let (title, number) = part_heading(cell).ok()?;
+    Some((number, normalize(title).into_owned()))
+}
+
+/// Settles each row's category and makes the records.
+pub(crate) fn projects(rows: Vec<Row>) -> Vec<LivelihoodProject> {
+    let categories = settle_categories(&rows);
+    rows.into_iter()
+        .zip(categories)
+        .map(|(row, category)| {
+            let (category, category_title) = category.unwrap_or((0, String::new()));
+            LivelihoodProject {
+                number: row.number,
+                category,
+                category_title,
+                task: row.task,
+                leaders: row.leaders,
+                department: row.department,
+                principal: row.principal,
+                deputies: row.deputies,
+                lines: LineSpan::line(row.line),
+            }
+        })
+        .collect()
+}
+
+/// The category of each row: the last label at or above it, except for the
+/// unlabelled run just above a label that shares that label's department.
+fn settle_categories(rows: &[Row]) -> Vec<Option<(u32, String)>> {
+    let labels: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].label.is_some()).collect();
+    let mut owner: Vec<Option<usize>> = vec![labels.first().copied(); rows.len()];
+    for &at in &labels {
+        owner[at..].iter_mut().for_each(|o| *o = Some(at));
+    }
+    for pair in labels.windows(2) {
+        let (previous, label) = (pair[0], pair[1]);
+        let mut i = label;
+        while i > previous + 1 {
+            i -= 1;
+            let row = &rows[i];
+            let joins_next = row.department == rows[label].department && row.department != rows[previous].department;
+            if !joins_next {
+                break;
+            }
+            owner[i] = Some(label);
+        }
+    }
+    owner.into_iter().map(|o| o.and_then(|at| rows[at].label.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows() {
+        let TableLine::Row(row) = table_line("二、优化生育支持政策\t5\t免费为超过 50 万名适龄妇女提供筛查。\t冯 玲\t省卫生健康委 朱 宏 高 燕", 9) else {
+            panic!("not a row");
+        };
+        assert_eq!(row.label, Some((2, "优化生育支持政策".to_string())));
+        assert_eq!((row.number, row.task.as_str()), (5, "免费为超过50万名适龄妇女提供筛查。"));
+        assert_eq!(row.leaders, ["冯玲"]);
+        assert_eq!(row.department.as_deref(), Some("省卫生健康委"));
+        assert_eq!(row.principal.as_deref(), Some("朱宏"));
+        assert_eq!(row.deputies, ["高燕"]);
+    }
+
+    #[test]
+    fn tab_separated_people() {
+        let TableLine::Row(row) = table_line("\t10\t发放租赁补贴。\t孙志洋\t省住房城乡建设厅\t张 勇\t刘 玮", 1) else {
+            panic!("not a row");
+        };
+        assert_eq!(row.label, None);
+        assert_eq!((row.principal.as_deref(), row.deputies.as_slice()), (Some("张勇"), &["刘玮".to_string()][..]));
+    }
+
+    #[test]
+    fn headers_and_others() {
+        assert_eq!(table_line("事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门\t\t", 1), TableLine::Header);
+        assert_eq!(table_line("甲\t乙", 1), TableLine::Other);
+    }
+
+    #[test]
+    fn names_pair_up() {
+        let cases: [(&[&str], &[&str]); 3] = [
+            (&["朱", "宏", "高", "燕"], &["朱宏", "高燕"]),
+            (&["江效东", "王", "玲"], &["江效东", "王玲"]),
+            (&["杨红山"], &["杨红山"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(pair_names(input), expected);
+        }
+    }
+}

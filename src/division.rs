@@ -1,0 +1,326 @@
+//! The department clause — 部门分工: who leads a task and who supports it.
+//!
+//! ```text
+//! clause       = joint / lead-support / lead-only
+//! joint        = groups "按职责分工负责" ["。"]
+//! lead-support = groups "牵头" "，" groups ["等"] "配合" ["。"]
+//! lead-only    = groups "牵头" ["。"]
+//! groups       = group *("，" group)
+//! group        = name *("、" name)
+//! name         = 1*(bracketed / char)      ; up to a separator or keyword at depth 0
+//! ```
+//!
+//! As it stands in the notice (task 14, line 117):
+//!
+//! ```text
+//! 省发展改革委、交通运输厅牵头，广州、深圳市政府，省铁投集团，…等配合。
+//! ^^^^^^^^^^^^ name
+//!             ^ "、" within a group
+//!                       ^^^^ lead ends
+//!                             ^^^^^^^^^^^^^^^ group: a shared tail
+//! ```
+//!
+//! Within a group the names share what the first one says once:
+//!
+//! - a head: '省委组织部、编办' names 省委组织部 and 省委编办; '省机场集团、
+//!   交通集团' names 省机场集团 and 省交通集团. A name with its own head keeps
+//!   it: '团省委、省妇联', '省发展改革委、横琴粤澳深度合作区执委会'.
+//! - a tail: '深圳、珠海市政府' names 深圳市政府 and 珠海市政府; '省安委会、
+//!   减灾委成员单位' names 省安委会成员单位 and 省减灾委成员单位.
+//!
+//! Collective entries (各地, 各部门, '…领导小组成员单位') stay whole.
+
+use nom::bytes::complete::tag;
+use nom::combinator::{eof, opt};
+use nom::multi::separated_list1;
+use nom::{IResult, Parser};
+
+use crate::model::{Department, Division, Mode};
+use crate::text::normalize;
+
+/// Words that end a name list when they stand at depth 0, each followed by
+/// what may come after it.
+const KEYWORDS: [(&str, &[&str]); 4] = [
+    ("按职责分工负责", &["。"]),
+    ("牵头", &["，", "。"]),
+    ("等配合", &["。"]),
+    ("配合", &["。"]),
+];
+
+const OPEN: [char; 5] = ['（', '《', '“', '(', '「'];
+const CLOSE: [char; 5] = ['）', '》', '”', ')', '」'];
+const SEPARATORS: [char; 3] = ['，', '、', '。'];
+
+/// Whether a keyword ending the list starts at the head of `rest`.
+fn at_keyword(rest: &str) -> bool {
+    KEYWORDS.iter().any(|(word, after)| {
+        rest.strip_prefix(word)
+            .is_some_and(|tail| tail.is_empty() || after.iter().any(|a| tail.starts_with(a)))
+    })
+}
+
+/// Reads one name, brackets and all.
+///
+/// ```text
+/// name = 1*(char)     ; stops at '，' '、' '。' or a keyword, outside brackets
+///
+/// 长征国家文化公园（广东段）建设工作领导小组成员单位配合。
+/// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ name   ^^^^ keyword
+/// ```
+fn name(i: &str) -> IResult<&str, &str> {
+    let mut depth = 0usize;
+    let mut end = i.len();
+    for (at, c) in i.char_indices() {
+        if depth == 0 && (SEPARATORS.contains(&c) || at_keyword(&i[at..])) {
+            end = at;
+            break;
+        }
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TakeWhile1)));
+    }
+    Ok((&i[end..], &i[..end]))
+}
+
+/// Reads the names of one group.
+///
+/// ```text
+/// group = name *("、" name)
+///
+/// 省委组织部、编办，各地、各部门配合。
+/// ^^^^^^^^^^^^^^^^ here
+/// ```
+fn group(i: &str) -> IResult<&str, Vec<&str>> {
+    separated_list1(tag("、"), name).parse(i)
+}
+
+/// Reads groups separated by '，'.
+///
+/// ```text
+/// groups = group *("，" group)
+///
+/// 省发展改革委，广州、深圳市政府牵头，…
+/// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ here
+/// ```
+fn groups(i: &str) -> IResult<&str, Vec<Vec<&str>>> {
+    separated_list1(tag("，"), group).parse(i)
+}
+
+/// The bodies a clause names, and its mode, before heads and tails are restored.
+type Reading<'a> = (Mode, Vec<Vec<&'a str>>, Vec<Vec<&'a str>>);
+
+/// ```text
+/// joint = groups "按职责分工负责" ["。"]
+///
+/// 省生态环境厅、农业农村厅按职责分工负责。
+/// ```
+fn joint(i: &str) -> IResult<&str, Reading<'_>> {
+    let (i, (lead, _, _, _)) = (groups, tag("按职责分工负责"), opt(tag("。")), eof).parse(i)?;
+    Ok((i, (Mode::Joint, lead, Vec::new())))
+}
+
+/// ```text
+/// lead-support = groups "牵头" "，" groups ["等"] "配合" ["。"]
+///
+/// 省商务厅牵头，各地、各部门配合。
+/// ```
+fn lead_support(i: &str) -> IResult<&str, Reading<'_>> {
+    let (i, (lead, _, support, _, _, _, _)) = (
+        groups,
+        tag("牵头，"),
+        groups,
+        opt(tag("等")),
+        tag("配合"),
+        opt(tag("。")),
+        eof,
+    )
+        .parse(i)?;
+    Ok((i, (Mode::LeadSupport, lead, support)))
+}
+
+/// ```text
+/// lead-only = groups "牵头" ["。"]
+///
+/// 省国资委牵头。
+/// ```
+fn lead_only(i: &str) -> IResult<&str, Reading<'_>> {
+    let (i, (lead, _, _, _)) = (groups, tag("牵头"), opt(tag("。")), eof).parse(i)?;
+    Ok((i, (Mode::LeadOnly, lead, Vec::new())))
+}
+
+/// Reads a whole clause.
+fn clause(i: &str) -> IResult<&str, Reading<'_>> {
+    nom::branch::alt((lead_support, lead_only, joint)).parse(i)
+}
+
+/// Tails a group's last name may share with the names before it, and which
+/// of those names take it.
+fn takes_tail(tail: &str, written: &str) -> bool {
+    match tail {
+        "市政府" | "县政府" | "区政府" => !is_body(written),
+        "成员单位" => COMMITTEES.iter().any(|s| written.ends_with(s)),
+        _ => false,
+    }
+}
+
+const TAILS: [&str; 4] = ["市政府", "县政府", "区政府", "成员单位"];
+
+const COMMITTEES: [&str; 6] = ["委会", "委员会", "领导小组", "小组", "联席会议", "指挥部"];
+
+/// Endings that make a name a body on its own (深圳 is a place; 深圳市政府 a body).
+const BODY_SUFFIXES: [&str; 24] = [
+    "厅", "局", "委", "会", "办", "部", "院", "府", "集团", "公司", "行", "署", "社", "联", "队", "中心", "所", "馆",
+    "组", "班", "处", "站", "室", "单位",
+];
+
+fn is_body(name: &str) -> bool {
+    BODY_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// Beginnings that give a name its own head: places and bodies outside the
+/// provincial government.
+const OWN_HEADS: [&str; 47] = [
+    "省", "团省委", "各", "广东", "广州", "深圳", "珠海", "汕头", "佛山", "韶关", "河源", "梅州", "惠州", "汕尾",
+    "东莞", "中山", "江门", "阳江", "湛江", "茂名", "肇庆", "清远", "潮州", "揭阳", "云浮", "横琴", "前海",
+    "南沙", "河套", "粤港澳", "香港", "澳门", "中国", "中共", "中央", "国家", "国务院", "人民银行", "海关",
+    "民航", "中科院", "水利部", "南方", "国核", "长征", "全国", "驻粤",
+];
+
+fn has_own_head(name: &str) -> bool {
+    OWN_HEADS.iter().any(|h| name.starts_with(h))
+}
+
+/// The head the first name of a group lends to the rest.
+fn head_of(first: &str) -> &'static str {
+    ["省委", "省政府", "省"].into_iter().find(|h| first.starts_with(h)).unwrap_or("")
+}
+
+/// Restores the heads and tails a group shares.
+///
+/// ```text
+/// 省委组织部、编办        → 省委组织部, 省委编办
+/// 深圳、珠海市政府        → 深圳市政府, 珠海市政府
+/// ```
+fn expand(group: &[&str]) -> Vec<Department> {
+    let tail = group
+        .last()
+        .and_then(|last| TAILS.into_iter().find(|t| last.len() > t.len() && last.ends_with(t)));
+    let with_tail: Vec<String> = group
+        .iter()
+        .map(|written| match tail {
+            Some(t) if !written.ends_with(t) && takes_tail(t, written) => format!("{written}{t}"),
+            _ => written.to_string(),
+        })
+        .collect();
+    let head = with_tail.first().map(|first| head_of(first)).unwrap_or("");
+    group
+        .iter()
+        .zip(with_tail)
+        .enumerate()
+        .map(|(at, (written, name))| {
+            let name = if at > 0 && !head.is_empty() && !has_own_head(&name) { format!("{head}{name}") } else { name };
+            Department::new(name, *written)
+        })
+        .collect()
+}
+
+fn expand_all(groups: &[Vec<&str>]) -> Vec<Department> {
+    groups.iter().flat_map(|g| expand(g)).collect()
+}
+
+impl Division {
+    /// Reads a department clause (the words after '部门分工：').
+    ///
+    /// A clause outside the grammar reads as [`Mode::Unparsed`], naming no
+    /// body and keeping its text.
+    ///
+    /// ```
+    /// use fengong::{Division, Mode};
+    /// let d = Division::parse("省发展改革委，广州、深圳市政府牵头，省政府办公厅等配合。");
+    /// let lead: Vec<&str> = d.lead.iter().map(|b| b.name.as_str()).collect();
+    /// assert_eq!(lead, ["省发展改革委", "广州市政府", "深圳市政府"]);
+    /// assert_eq!(Division::parse("省财政厅负责").mode, Mode::Unparsed);
+    /// ```
+    pub fn parse(text: &str) -> Division {
+        let text = normalize(text);
+        match clause(&text) {
+            Ok((_, (mode, lead, support))) => Division {
+                mode,
+                lead: expand_all(&lead),
+                support: expand_all(&support),
+                text: text.into_owned(),
+            },
+            Err(_) => Division {
+                mode: Mode::Unparsed,
+                lead: Vec::new(),
+                support: Vec::new(),
+                text: text.into_owned(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(bodies: &[Department]) -> Vec<(&str, &str)> {
+        bodies.iter().map(|b| (b.name.as_str(), b.written.as_str())).collect()
+    }
+
+    #[test]
+    fn modes() {
+        let cases = [
+            ("省发展改革委牵头，各地、各部门配合。", Mode::LeadSupport),
+            ("省国资委牵头。", Mode::LeadOnly),
+            ("省生态环境厅、农业农村厅按职责分工负责。", Mode::Joint),
+            ("省教育厅牵头，各地级以上市政府配合。", Mode::LeadSupport),
+            ("省财政厅负责。", Mode::Unparsed),
+            ("牵头，省财政厅配合。", Mode::Unparsed),
+            ("", Mode::Unparsed),
+        ];
+        for (input, mode) in cases {
+            assert_eq!(Division::parse(input).mode, mode, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn heads_are_shared() {
+        let cases: [(&str, &[(&str, &str)]); 6] = [
+            ("省发展改革委、交通运输厅", &[("省发展改革委", "省发展改革委"), ("省交通运输厅", "交通运输厅")]),
+            ("省委组织部、编办", &[("省委组织部", "省委组织部"), ("省委编办", "编办")]),
+            ("省机场集团、交通集团、铁投集团", &[("省机场集团", "省机场集团"), ("省交通集团", "交通集团"), ("省铁投集团", "铁投集团")]),
+            ("团省委、省妇联", &[("团省委", "团省委"), ("省妇联", "省妇联")]),
+            ("人民银行广州分行、广东银保监局", &[("人民银行广州分行", "人民银行广州分行"), ("广东银保监局", "广东银保监局")]),
+            ("省发展改革委、横琴粤澳深度合作区执委会", &[("省发展改革委", "省发展改革委"), ("横琴粤澳深度合作区执委会", "横琴粤澳深度合作区执委会")]),
+        ];
+        for (input, expected) in cases {
+            let d = Division::parse(&format!("{input}牵头。"));
+            assert_eq!(names(&d.lead), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn tails_are_shared() {
+        let cases: [(&str, &[(&str, &str)]); 3] = [
+            ("深圳、珠海市政府", &[("深圳市政府", "深圳"), ("珠海市政府", "珠海市政府")]),
+            ("省安委会、减灾委成员单位", &[("省安委会成员单位", "省安委会"), ("省减灾委成员单位", "减灾委成员单位")]),
+            ("省发展改革委、深圳市政府", &[("省发展改革委", "省发展改革委"), ("深圳市政府", "深圳市政府")]),
+        ];
+        for (input, expected) in cases {
+            let d = Division::parse(&format!("{input}牵头。"));
+            assert_eq!(names(&d.lead), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn brackets_hold_separators() {
+        let d = Division::parse("省文化和旅游厅牵头，长征国家文化公园（广东段、试点）建设工作领导小组成员单位配合。");
+        assert_eq!(d.support[0].name, "长征国家文化公园（广东段、试点）建设工作领导小组成员单位");
+    }
+}

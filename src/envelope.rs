@@ -1,0 +1,313 @@
+//! The envelope — 文件头 — before part 一, and the tail — 版记 — after the annex.
+//!
+//! ```text
+//! envelope  = [attachment] issuer doc-number title addressees letter
+//!             [signature date] plan-title preamble
+//! tail      = [disclosure] [cc] [printed-by] printed-on
+//! ```
+//!
+//! As they stand in the 2023 notice (lines 3–19 and 1622–1630):
+//!
+//! ```text
+//! 附件：                                   attachment (the letter's 附件 label, printed first)
+//! 广东省人民政府文件                         issuer
+//! 粤府〔2023〕18号                           doc-number
+//! 广东省人民政府关于印发2023年 省…分工方案的通知  title
+//! 各地级以上市人民政府，省政府各部门、各直属机构：   addressees
+//! 《2023年省《政府工作报告》工作任务分工方案》已经…   letter
+//! 2023 年省《政府工作报告》工作任务 分工方案      plan-title
+//! 为认真落实省第十四届人民代表大会…              preamble
+//! …
+//! 公开方式：主动公开                          disclosure
+//! 抄送：省委有关部委办，…，省                   cc (wrapped, ends at '。')
+//! 纪委监委办公厅，…
+//! 广东省人民政府办公厅秘书处                   printed-by
+//! 2023 年 2 月 22 日印发                      printed-on
+//! ```
+//!
+//! Earlier years sign the letter ('广东省人民政府' then '2021年3月21日'),
+//! which gives `signed_on`; the 2022 letter lists numbered opinions
+//! ('一、主动担当、积极作为。…') that belong to the letter, not to the plan.
+
+use std::sync::LazyLock;
+
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::digit1;
+use nom::combinator::map_res;
+use nom::{IResult, Parser};
+use regex::Regex;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Date, Document, LineSpan};
+use crate::part::part_heading;
+use crate::source::Line;
+use crate::text::{is_space, normalize, squeeze};
+
+fn spaces(i: &str) -> IResult<&str, &str> {
+    take_while(is_space)(i)
+}
+
+fn number<T: std::str::FromStr>(i: &str) -> IResult<&str, T> {
+    map_res(digit1, str::parse::<T>).parse(i)
+}
+
+/// Reads a date as the notice prints it.
+///
+/// ```text
+/// date = 4DIGIT "年" 1*2DIGIT "月" 1*2DIGIT "日"     ; spaces allowed between
+///
+/// 2023 年 2 月 22 日印发
+/// ^^^^^^^^^^^^^^^^^^ here
+/// ```
+pub(crate) fn date(i: &str) -> IResult<&str, Date> {
+    let (i, (year, _, _, _, month, _, _, _, day, _, _)) = (
+        number::<u16>,
+        spaces,
+        tag("年"),
+        spaces,
+        number::<u8>,
+        spaces,
+        tag("月"),
+        spaces,
+        number::<u8>,
+        spaces,
+        tag("日"),
+    )
+        .parse(i)?;
+    match Date::new(year, month, day) {
+        Some(date) => Ok((i, date)),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
+}
+
+/// The printing office and date of the tail's last line.
+///
+/// ```text
+/// printed-on = [printed-by] date "印发"
+///
+/// 2023 年 2 月 22 日印发
+/// 广东省人民政府办公厅秘书处  2023年2月22日印发     (one line, in some copies)
+/// ```
+pub(crate) fn printed_on(line: &str) -> Option<(Option<String>, Date)> {
+    let body = line.trim_end_matches(is_space).strip_suffix("印发")?;
+    let start = body.find(|c: char| c.is_ascii_digit())?;
+    let (office, rest) = body.split_at(start);
+    let (rest, date) = date(rest).ok()?;
+    if !rest.trim_matches(is_space).is_empty() {
+        return None;
+    }
+    let office = normalize(office);
+    Some(((!office.is_empty()).then(|| office.into_owned()), date))
+}
+
+/// Reads a tail label.
+///
+/// ```text
+/// tail-label = ("公开方式" / "抄送") *space ("：" / ":")
+///
+/// 抄送：省委有关部委办，…
+/// ^^^^^ here
+/// ```
+pub(crate) fn tail_label(i: &str) -> IResult<&str, TailLabel> {
+    let (i, label) = nom::branch::alt((
+        nom::combinator::value(TailLabel::Disclosure, tag("公开方式")),
+        nom::combinator::value(TailLabel::CarbonCopy, tag("抄送")),
+    ))
+    .parse(i)?;
+    let (i, _) = (spaces, nom::character::complete::one_of("：:"), spaces).parse(i)?;
+    Ok((i, label))
+}
+
+/// The two labelled lines of the tail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TailLabel {
+    /// 公开方式
+    Disclosure,
+    /// 抄送
+    CarbonCopy,
+}
+
+/// The bodies of a cc list, split at '，' and '、'.
+pub(crate) fn cc_list(text: &str) -> Vec<String> {
+    squeeze(&normalize(text))
+        .trim_end_matches('。')
+        .split(['，', '、'])
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S{1,10}[〔\[［（(]\d{4}[〕\]］）)]\d{1,4}号$").expect("static regex")
+});
+
+static PLAN_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})年.{2,80}(方案|安排)$").expect("static regex"));
+
+/// What one envelope line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum EnvelopeLine {
+    Attachment,
+    Issuer(String),
+    DocNumber(String),
+    Title(String),
+    Addressees(Vec<String>),
+    PlanTitle(String, u16),
+    Date(Date),
+    Text(String),
+}
+
+/// The plan's title line and its year: '2023 年省《政府工作报告》工作任务 分工方案'.
+pub(crate) fn plan_title(line: &str) -> Option<(String, u16)> {
+    let text = normalize(line);
+    if text.contains('。') {
+        return None;
+    }
+    let year = PLAN_TITLE.captures(&text)?.get(1)?.as_str().parse().ok()?;
+    Some((text.into_owned(), year))
+}
+
+fn classify(line: &str, doc: &Document) -> EnvelopeLine {
+    let text = normalize(line);
+    let squeezed = squeeze(&text);
+    if squeezed == "附件：" && doc.issuer.is_none() {
+        return EnvelopeLine::Attachment;
+    }
+    if doc.issuer.is_none() {
+        if let Some(issuer) = squeezed.strip_suffix("文件").filter(|s| !s.is_empty() && !s.contains('，')) {
+            return EnvelopeLine::Issuer(issuer.to_string());
+        }
+    }
+    if doc.doc_number.is_none() && DOC_NUMBER.is_match(&squeezed) {
+        return EnvelopeLine::DocNumber(squeezed.into_owned());
+    }
+    if doc.title.is_none() && squeezed.ends_with("通知") && squeezed.contains("关于") {
+        return EnvelopeLine::Title(squeezed.into_owned());
+    }
+    if let Ok(("", date)) = date(&squeezed) {
+        return EnvelopeLine::Date(date);
+    }
+    if let Some((title, year)) = plan_title(&text) {
+        return EnvelopeLine::PlanTitle(title, year);
+    }
+    let opening = doc.addressees.is_empty() && doc.letter.is_none();
+    if opening && (text.ends_with('：') || text.ends_with(':')) {
+        let names = text.trim_end_matches(['：', ':']);
+        let names = names.split(['，', '、']).map(str::to_string).collect();
+        return EnvelopeLine::Addressees(names);
+    }
+    EnvelopeLine::Text(text.into_owned())
+}
+
+/// Paragraphs being gathered: a numbered opinion ('一、…') starts a new one,
+/// any other line continues the last.
+#[derive(Default)]
+struct Paragraphs(Vec<String>);
+
+impl Paragraphs {
+    fn push_line(&mut self, text: &str) {
+        match self.0.last_mut() {
+            Some(last) if part_heading(text).is_err() => last.push_str(text),
+            _ => self.0.push(text.to_string()),
+        }
+    }
+
+    fn joined(self) -> Option<String> {
+        (!self.0.is_empty()).then(|| self.0.join("\n"))
+    }
+}
+
+/// Reads the envelope from the lines before the plan's first part.
+pub(crate) fn read_envelope(lines: &[Line<'_>], doc: &mut Document, diagnostics: &mut Vec<Diagnostic>) {
+    let mut letter = Paragraphs::default();
+    let mut preamble = Paragraphs::default();
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        match &mut doc.lines {
+            Some(span) => span.extend_to(line.number),
+            None => doc.lines = Some(LineSpan::line(line.number)),
+        }
+        if doc.plan_title.is_some() {
+            preamble.push_line(&normalize(line.text));
+            continue;
+        }
+        match classify(line.text, doc) {
+            EnvelopeLine::Attachment => {}
+            EnvelopeLine::Issuer(issuer) => doc.issuer = Some(issuer),
+            EnvelopeLine::DocNumber(number) => doc.doc_number = Some(number),
+            EnvelopeLine::Title(title) => doc.title = Some(title),
+            EnvelopeLine::Addressees(names) => doc.addressees = names,
+            EnvelopeLine::PlanTitle(title, year) => {
+                doc.plan_title = Some(title);
+                doc.year = Some(year);
+            }
+            EnvelopeLine::Date(date) => doc.signed_on = Some(date),
+            EnvelopeLine::Text(text) if is_signature(&text, doc) => {}
+            EnvelopeLine::Text(text) if doc.title.is_some() || !doc.addressees.is_empty() => {
+                letter.push_line(&text);
+            }
+            EnvelopeLine::Text(_) => diagnostics.push(
+                Diagnostic::warning(Code::Unrecognized, line.number, "line before the notice's title fits no part of the envelope")
+                    .with_excerpt(line.text),
+            ),
+        }
+    }
+    doc.letter = letter.joined();
+    doc.preamble = preamble.joined();
+}
+
+/// The issuer's name standing alone under the letter, above its date.
+fn is_signature(text: &str, doc: &Document) -> bool {
+    doc.issuer.as_deref() == Some(text) || (text.ends_with("人民政府") && text.chars().count() <= 12 && doc.letter.is_some())
+}
+
+/// The notice's year from its title or number, when the plan title has none.
+pub(crate) fn year_of(text: &str) -> Option<u16> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)").expect("static regex"));
+    YEAR.captures(text)?.get(1)?.as_str().parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let cases = [
+            ("2023 年 2 月 22 日印发", Some((None, "2023-02-22"))),
+            ("广东省人民政府办公厅秘书处  2023年2月22日印发", Some((Some("广东省人民政府办公厅秘书处"), "2023-02-22"))),
+            ("2023 年 13 月 22 日印发", None),
+            ("2023 年 2 月 22 日", None),
+        ];
+        for (input, expected) in cases {
+            let got = printed_on(input).map(|(o, d)| (o, d.to_string()));
+            let expected = expected.map(|(o, d)| (o.map(str::to_string), d.to_string()));
+            assert_eq!(got, expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn envelope_lines() {
+        let doc = Document::default();
+        let cases = [
+            ("广东省人民政府文件", EnvelopeLine::Issuer("广东省人民政府".into())),
+            ("粤府〔2023〕18号", EnvelopeLine::DocNumber("粤府〔2023〕18号".into())),
+            ("2023 年省《政府工作报告》工作任务 分工方案", EnvelopeLine::PlanTitle("2023年省《政府工作报告》工作任务分工方案".into(), 2023)),
+            ("2021年3月21日", EnvelopeLine::Date(Date::new(2021, 3, 21).unwrap())),
+            ("附件：", EnvelopeLine::Attachment),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(classify(input, &doc), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn cc_bodies() {
+        assert_eq!(cc_list("省法院，省检察院，南部战区、南部战区海军。"), ["省法院", "省检察院", "南部战区", "南部战区海军"]);
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(year_of("粤府〔2023〕18号"), Some(2023));
+        assert_eq!(year_of("无"), None);
+    }
+}

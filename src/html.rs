@@ -1,0 +1,658 @@
+//! The article text of a web page.
+//!
+//! Provincial portals publish the notice as an HTML article page: navigation,
+//! a header, scripts, styles and a footer around an article body made of
+//! paragraphs (`<p style="text-indent:2em">…</p>`) and an annex `<table>`.
+//! [`article_text`] turns such a page into the same plain-text shape as a
+//! notice saved as text: one paragraph per line, a blank line between
+//! paragraphs, and each table row as one line of tab-separated cells.
+//! [`looks_like_html`] tells, by content alone, whether a text is HTML.
+//!
+//! Parsing uses `scraper` (html5ever), so malformed markup is repaired the way
+//! a browser would repair it. Neither function panics on any input.
+
+use scraper::{Html, Node, Selector};
+
+/// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
+/// after leading whitespace/BOM, starts with `<!doctype html`, `<html`, `<head`, `<body`, `<div`, `<p` or `<table` (ASCII case-insensitive), or contains `<html` / `<body` / `<p ` / `<p>` within the first 4 KiB.
+pub fn looks_like_html(text: &str) -> bool {
+    const STARTS: [&[u8]; 7] = [
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<div",
+        b"<p",
+        b"<table",
+    ];
+    const CONTAINS: [&[u8]; 4] = [b"<html", b"<body", b"<p ", b"<p>"];
+    const WINDOW: usize = 4 * 1024;
+
+    let head = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .as_bytes();
+    if STARTS.iter().any(|p| starts_with_ignore_case(head, p)) {
+        return true;
+    }
+    let window = &text.as_bytes()[..text.len().min(WINDOW)];
+    memchr::memchr_iter(b'<', window).any(|i| {
+        CONTAINS
+            .iter()
+            .any(|needle| starts_with_ignore_case(&window[i..], needle))
+    })
+}
+
+fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
+    haystack
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+}
+
+/// The article's text, one paragraph per line with a blank line between paragraphs; each table row as one line of its cells' texts joined by '\t' (an empty cell stays as an empty string, so a row whose first cell is empty starts with '\t'), with a blank line before and after the table.
+///
+/// Details:
+///
+/// - The article root is the first element matching `article`, `.article`,
+///   `#zoom`, `.content`, `#content` or `main` (tried in that order, ignoring
+///   matches inside `script`/`style`/`nav`/`header`/`footer`/`noscript`/
+///   `iframe`/`template`), else `body`.
+/// - Those same elements are skipped inside the root.
+/// - Block elements (`p`, `h1`–`h6`, `div`, `li`, `section`, …) delimit
+///   paragraphs; text directly inside a `div` is a paragraph too. `<br>`
+///   starts a new line within the paragraph. Empty lines and empty
+///   paragraphs are dropped.
+/// - Each line is trimmed of ASCII whitespace and U+00A0 at both ends;
+///   interior spaces are kept exactly. A line break in the HTML source (not
+///   a `<br>`, outside `<pre>`) is a soft break: it disappears together with
+///   the ASCII spaces around it when next to a CJK character, and becomes a
+///   single space between other characters.
+/// - A table cell's lines (from `<br>` or `<p>`s inside it) are joined by a
+///   single space, and a tab inside a cell becomes a space, so each row stays
+///   one line. Rows whose cells are all empty are dropped. `rowspan` and
+///   `colspan` add no cells. A nested table's text becomes part of the
+///   enclosing cell. A `<caption>` becomes a paragraph before the table.
+/// - The result ends with a newline, or is empty when there is no text.
+pub fn article_text(html: &str) -> String {
+    let doc = Html::parse_document(html);
+    let Some(root) = article_root(&doc) else {
+        return String::new();
+    };
+
+    let mut walker = Walker::default();
+    // Iterative pre-order walk (html5ever does not bound nesting depth, so
+    // recursion could overflow the stack on hostile input).
+    let mut node = *root;
+    let mut entered = walker.open(node.value());
+    loop {
+        if entered {
+            if let Some(child) = node.first_child() {
+                node = child;
+                entered = walker.open(node.value());
+                continue;
+            }
+            walker.close(node.value());
+        }
+        loop {
+            if node.id() == root.id() {
+                return walker.finish();
+            }
+            if let Some(sibling) = node.next_sibling() {
+                node = sibling;
+                entered = walker.open(node.value());
+                break;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    walker.close(node.value());
+                }
+                None => return walker.finish(),
+            }
+        }
+    }
+}
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "nav", "header", "footer", "noscript", "iframe", "template",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hgroup",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "ul",
+];
+
+/// Table-structure elements: inside a nested table they separate lines.
+const TABLE_PARTS: &[&str] = &[
+    "caption", "colgroup", "thead", "tbody", "tfoot", "tr", "td", "th",
+];
+
+fn is_skipped_element(node: &Node) -> bool {
+    node.as_element()
+        .is_some_and(|e| SKIPPED.contains(&e.name()))
+}
+
+fn article_root(doc: &Html) -> Option<scraper::ElementRef<'_>> {
+    const ROOTS: [&str; 7] = [
+        "article", ".article", "#zoom", ".content", "#content", "main", "body",
+    ];
+    for css in ROOTS {
+        let Ok(selector) = Selector::parse(css) else {
+            continue;
+        };
+        let found = doc.select(&selector).find(|el| {
+            !SKIPPED.contains(&el.value().name())
+                && !el.ancestors().any(|a| is_skipped_element(a.value()))
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    Some(doc.root_element())
+}
+
+/// Text being gathered for one paragraph or one table cell: raw lines, split
+/// at `<br>` (and, inside cells, at block boundaries).
+#[derive(Default)]
+struct Buffer {
+    lines: Vec<String>,
+}
+
+impl Buffer {
+    fn push_text(&mut self, text: &str, pre: bool) {
+        if pre {
+            let mut parts = text.split('\n');
+            if let Some(first) = parts.next() {
+                self.current().push_str(first);
+            }
+            for part in parts {
+                self.lines.push(part.to_owned());
+            }
+        } else {
+            self.current().push_str(text);
+        }
+    }
+
+    fn current(&mut self) -> &mut String {
+        if self.lines.is_empty() {
+            self.lines.push(String::new());
+        }
+        let last = self.lines.len() - 1;
+        &mut self.lines[last]
+    }
+
+    fn line_break(&mut self) {
+        // An empty first line is dropped later anyway; make sure the break
+        // separates what came before from what comes after.
+        self.current();
+        self.lines.push(String::new());
+    }
+
+    /// The finished, trimmed, non-empty lines; empties the buffer.
+    fn take_lines(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.lines)
+            .into_iter()
+            .map(|raw| trim_line(&soft_breaks(&raw)).to_owned())
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+}
+
+/// Trim ASCII whitespace and U+00A0 from both ends.
+fn trim_line(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{A0}')
+}
+
+/// Replace each run of ASCII whitespace that contains a source line break
+/// (`\n` or `\r`) by nothing when it touches a CJK character (or the start or
+/// end of the text), else by one space. Other whitespace is kept as is.
+fn soft_breaks(raw: &str) -> String {
+    if !raw.contains(['\n', '\r']) {
+        return raw.to_owned();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(pos) = rest.find(['\n', '\r']) {
+        let before = &rest[..pos];
+        let kept = before.trim_end_matches(|c: char| c.is_ascii_whitespace());
+        out.push_str(kept);
+        let after = rest[pos..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let prev = out.chars().next_back();
+        let next = after.chars().next();
+        if let (Some(p), Some(n)) = (prev, next) {
+            if !is_wide(p) && !is_wide(n) {
+                out.push(' ');
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// East Asian wide characters (CJK ideographs, kana, full-width forms and
+/// CJK punctuation), next to which a source line break is not a space.
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{A4CF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+enum Block {
+    Paragraph(Vec<String>),
+    Table(Vec<String>),
+}
+
+/// State of the outermost table being read.
+#[derive(Default)]
+struct Table {
+    rows: Vec<String>,
+    row: Option<Vec<String>>,
+    cell: Option<Buffer>,
+    caption: Option<Buffer>,
+    captions: Vec<String>,
+}
+
+impl Table {
+    fn finish_cell(&mut self) {
+        if let Some(mut cell) = self.cell.take() {
+            let text = cell.take_lines().join(" ").replace('\t', " ");
+            self.row.get_or_insert_with(Vec::new).push(text);
+        }
+    }
+
+    fn finish_row(&mut self) {
+        self.finish_cell();
+        if let Some(row) = self.row.take() {
+            if row.iter().any(|c| !c.is_empty()) {
+                self.rows.push(row.join("\t"));
+            }
+        }
+    }
+
+    fn finish_caption(&mut self) {
+        if let Some(mut caption) = self.caption.take() {
+            self.captions.extend(caption.take_lines());
+        }
+    }
+
+    /// Where text inside the table goes right now, if anywhere.
+    fn sink(&mut self) -> Option<&mut Buffer> {
+        self.cell.as_mut().or(self.caption.as_mut())
+    }
+}
+
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    paragraph: Buffer,
+    /// Open `<table>` elements (nested ones included).
+    table_depth: usize,
+    table: Table,
+    /// Open `<pre>` elements.
+    pre_depth: usize,
+}
+
+impl Walker {
+    /// Handle an opening node; false means "do not descend into it".
+    fn open(&mut self, node: &Node) -> bool {
+        match node {
+            Node::Text(text) => {
+                let pre = self.pre_depth > 0;
+                if self.table_depth > 0 {
+                    if let Some(sink) = self.table.sink() {
+                        sink.push_text(text, pre);
+                    }
+                } else {
+                    self.paragraph.push_text(text, pre);
+                }
+                true
+            }
+            Node::Element(element) => {
+                let name = element.name();
+                if SKIPPED.contains(&name) {
+                    return false;
+                }
+                if name == "pre" {
+                    self.pre_depth += 1;
+                }
+                if self.table_depth == 0 {
+                    match name {
+                        "table" => {
+                            self.flush_paragraph();
+                            self.table = Table::default();
+                            self.table_depth = 1;
+                        }
+                        "br" => self.paragraph.line_break(),
+                        _ if BLOCKS.contains(&name) => self.flush_paragraph(),
+                        _ => {}
+                    }
+                } else if self.table_depth == 1 {
+                    match name {
+                        "table" => {
+                            self.table_depth += 1;
+                            self.break_in_table();
+                        }
+                        "tr" => {
+                            self.table.finish_row();
+                            self.table.row = Some(Vec::new());
+                        }
+                        "td" | "th" => {
+                            self.table.finish_cell();
+                            self.table.cell = Some(Buffer::default());
+                        }
+                        "caption" => {
+                            self.table.finish_caption();
+                            self.table.caption = Some(Buffer::default());
+                        }
+                        "br" => self.break_in_table(),
+                        _ if BLOCKS.contains(&name) => self.break_in_table(),
+                        _ => {}
+                    }
+                } else {
+                    if name == "table" {
+                        self.table_depth += 1;
+                    }
+                    if name == "table"
+                        || name == "br"
+                        || BLOCKS.contains(&name)
+                        || TABLE_PARTS.contains(&name)
+                    {
+                        self.break_in_table();
+                    }
+                }
+                true
+            }
+            _ => true,
+        }
+    }
+
+    /// Handle the end of a node that [`Walker::open`] descended into.
+    fn close(&mut self, node: &Node) {
+        let Node::Element(element) = node else {
+            return;
+        };
+        let name = element.name();
+        if name == "pre" {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        match self.table_depth {
+            0 => {
+                if BLOCKS.contains(&name) {
+                    self.flush_paragraph();
+                }
+            }
+            1 => match name {
+                "table" => {
+                    self.table.finish_row();
+                    self.table.finish_caption();
+                    self.table_depth = 0;
+                    let table = std::mem::take(&mut self.table);
+                    if !table.captions.is_empty() {
+                        self.blocks.push(Block::Paragraph(table.captions));
+                    }
+                    if !table.rows.is_empty() {
+                        self.blocks.push(Block::Table(table.rows));
+                    }
+                }
+                "tr" => self.table.finish_row(),
+                "td" | "th" => self.table.finish_cell(),
+                "caption" => self.table.finish_caption(),
+                _ if BLOCKS.contains(&name) => self.break_in_table(),
+                _ => {}
+            },
+            _ => {
+                if name == "table" {
+                    self.table_depth -= 1;
+                }
+                if name == "table" || BLOCKS.contains(&name) || TABLE_PARTS.contains(&name) {
+                    self.break_in_table();
+                }
+            }
+        }
+    }
+
+    fn break_in_table(&mut self) {
+        if let Some(sink) = self.table.sink() {
+            sink.line_break();
+        }
+    }
+
+    fn flush_paragraph(&mut self) {
+        let lines = self.paragraph.take_lines();
+        if !lines.is_empty() {
+            self.blocks.push(Block::Paragraph(lines));
+        }
+    }
+
+    fn finish(mut self) -> String {
+        // Only reached with the root closed, but be safe about an open table.
+        if self.table_depth > 0 {
+            self.table.finish_row();
+            self.table.finish_caption();
+            let table = std::mem::take(&mut self.table);
+            if !table.captions.is_empty() {
+                self.blocks.push(Block::Paragraph(table.captions));
+            }
+            if !table.rows.is_empty() {
+                self.blocks.push(Block::Table(table.rows));
+            }
+        }
+        self.flush_paragraph();
+        let mut out = String::new();
+        for block in &self.blocks {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let lines = match block {
+                Block::Paragraph(lines) | Block::Table(lines) => lines,
+            };
+            for line in lines {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>广东省人民政府门户网站</title>
+<style>p { text-indent: 2em; } .content { color: #333; }</style>
+<script>var nav = "<p>不是正文</p>";</script>
+</head>
+<body>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul></nav>
+<header><div class="logo">广东省人民政府</div></header>
+<div class="article">
+  <h1>广东省人民政府关于印发2023年省《政府工作报告》工作任务分工方案的通知</h1>
+  <p style="text-indent:2em">各地级以上市人民政府，<span>省政府各部门、各直属机构</span>：</p>
+  <p style="text-indent:2em">&nbsp;实施&ldquo;粤菜师傅&rdquo;&ldquo;广东技工&rdquo;工程，<strong>新增</strong>技能人才 2023 年 <span style="font-family:宋体">30 万人</span>。&nbsp;</p>
+  <p style="text-indent:2em">&nbsp;</p>
+  <table border="1">
+    <tbody>
+      <tr><td rowspan="2"><p><span>一</span></p></td><td><p>1</p></td><td><p>实现技工院校招生规模 19 万人以上。</p></td><td>王 曦</td></tr>
+      <tr><td></td><td><p>2</p></td><td>开展&ldquo;南粤家政&rdquo;培训 16 万人次以上。</td><td>王 曦</td></tr>
+    </tbody>
+  </table>
+  <script>document.write("<p>广告</p>");</script>
+</div>
+<footer><p>主办：广东省人民政府办公厅</p></footer>
+</body>
+</html>
+"#;
+
+    #[test]
+    fn article_page() {
+        let expected = "广东省人民政府关于印发2023年省《政府工作报告》工作任务分工方案的通知\n\
+\n\
+各地级以上市人民政府，省政府各部门、各直属机构：\n\
+\n\
+实施“粤菜师傅”“广东技工”工程，新增技能人才 2023 年 30 万人。\n\
+\n\
+一\t1\t实现技工院校招生规模 19 万人以上。\t王 曦\n\
+\t2\t开展“南粤家政”培训 16 万人次以上。\t王 曦\n";
+        assert_eq!(article_text(PAGE), expected);
+    }
+
+    #[test]
+    fn table_between_paragraphs() {
+        let html = "<body><p>前</p><table><tr><td>a</td><td>b</td></tr>\
+                    <tr><td></td><td>c</td></tr></table><p>后</p></body>";
+        assert_eq!(article_text(html), "前\n\na\tb\n\tc\n\n后\n");
+    }
+
+    #[test]
+    fn br_splits_lines_and_interior_spaces_are_kept() {
+        let html =
+            "<div id=\"zoom\"><p>第一行&nbsp;<br/>&nbsp;&nbsp;第二行  有  空格<br><br>三</p>\
+                    <p>a\u{a0}b</p></div>";
+        assert_eq!(
+            article_text(html),
+            "第一行\n第二行  有  空格\n三\n\na\u{a0}b\n"
+        );
+    }
+
+    #[test]
+    fn source_line_breaks_are_soft() {
+        let html = "<article><p>\n    工作措施：编制河套\n    深港科技创新合作区\n  </p>\
+                    <p>Hello\n   world</p><pre>x  y\nz</pre></article>";
+        assert_eq!(
+            article_text(html),
+            "工作措施：编制河套深港科技创新合作区\n\nHello world\n\nx  y\nz\n"
+        );
+    }
+
+    #[test]
+    fn div_text_and_nested_blocks() {
+        let html = "<main><div>直接文字<p>段落</p>尾巴</div><div><div>  </div></div>\
+                    <ul><li>甲</li><li>乙</li></ul></main>";
+        assert_eq!(article_text(html), "直接文字\n\n段落\n\n尾巴\n\n甲\n\n乙\n");
+    }
+
+    #[test]
+    fn root_selection_order() {
+        // `#zoom` wins over `.content` and `#content`, whatever the order in
+        // the document.
+        let html = "<body><div class=\"content\">甲</div><div id=\"zoom\">乙</div>\
+                    <div id=\"content\">丙</div></body>";
+        assert_eq!(article_text(html), "乙\n");
+        // No candidate: the whole body, minus skipped elements.
+        let html = "<body><nav>导航</nav><p>正文</p><noscript>请启用</noscript>\
+                    <iframe src=\"x\"></iframe><footer>页脚</footer></body>";
+        assert_eq!(article_text(html), "正文\n");
+        // A candidate inside a skipped element does not count.
+        let html = "<body><header><div class=\"content\">页眉</div></header>\
+                    <div class=\"content\">正文</div></body>";
+        assert_eq!(article_text(html), "正文\n");
+    }
+
+    #[test]
+    fn cells_with_several_lines_and_nested_tables() {
+        let html = "<table><caption>附件</caption>\
+                    <tr><th>序号</th><th>责任单位</th></tr>\
+                    <tr><td>1</td><td><p>省教育厅</p><p>朱孔军</p>李壁亮<br>x\ty</td></tr>\
+                    <tr><td></td><td></td></tr>\
+                    <tr><td>2</td><td><table><tr><td>内</td><td>表</td></tr></table></td></tr>\
+                    </table>";
+        assert_eq!(
+            article_text(html),
+            "附件\n\n序号\t责任单位\n1\t省教育厅 朱孔军 李壁亮 x y\n2\t内 表\n"
+        );
+    }
+
+    #[test]
+    fn trailing_empty_cells_are_kept() {
+        let html = "<table><tr><td>a</td><td></td><td> </td></tr></table>";
+        assert_eq!(article_text(html), "a\t\t\n");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        assert_eq!(article_text(""), "");
+        assert_eq!(article_text("   "), "");
+        assert_eq!(article_text("纯文本"), "纯文本\n");
+        assert_eq!(
+            article_text("<p>未闭合<p>第二段<td>孤立单元格"),
+            "未闭合\n\n第二段孤立单元格\n"
+        );
+        let _ = article_text("<table><tr><td><table><td></tr></table></table></td>");
+        let _ = article_text("<<<>>></p></div></table></tr><br></br>&amp&#0;&#xD800;");
+        let _ = article_text("<script>never closed <p>");
+        let _ = article_text("<pre>\n\n\n</pre><pre></pre>");
+        let deep = "<div>".repeat(10_000) + "深" + &"</div>".repeat(10_000);
+        assert_eq!(article_text(&deep), "深\n");
+        let deep_tables = "<table><tr><td>".repeat(2_000) + "表";
+        let _ = article_text(&deep_tables);
+    }
+
+    #[test]
+    fn html_detection() {
+        assert!(looks_like_html("<!DOCTYPE html><html><body></body></html>"));
+        assert!(looks_like_html("<!doctype HTML>"));
+        assert!(looks_like_html("  <html>"));
+        assert!(looks_like_html("\u{FEFF}\n<HTML lang=\"zh\">"));
+        assert!(looks_like_html("<p>x</p>"));
+        assert!(looks_like_html("<table><tr><td>1</td></tr></table>"));
+        assert!(looks_like_html("<div class=\"content\">"));
+        assert!(looks_like_html(
+            "标题\n<P style=\"text-indent:2em\">正文</P>"
+        ));
+        assert!(looks_like_html("前言 <body>"));
+        assert!(!looks_like_html(include_str!(
+            "../fixtures/guangdong-2023.txt"
+        )));
+        assert!(!looks_like_html("a < b > c"));
+        assert!(!looks_like_html(""));
+        assert!(!looks_like_html("   \n"));
+        assert!(!looks_like_html("<"));
+        assert!(!looks_like_html("x <pre>"));
+        // Only the first 4 KiB are searched.
+        let late = "文".repeat(2_000) + "<p>x</p>";
+        assert!(!looks_like_html(&late));
+    }
+}

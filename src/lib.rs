@@ -1,0 +1,86 @@
+//! # fengong — 分工
+//!
+//! Reads a Chinese provincial government's yearly task-division notice
+//! (《政府工作报告》工作任务分工方案) into exact, structured, source-grounded
+//! records: every task with its measures (工作措施), supervising leaders
+//! (分管省领导) and the departments that lead (牵头) or support (配合) it; the
+//! annex table of livelihood projects (十件民生实事); and a diagnostic, with
+//! its line number, for anything that could not be read.
+//!
+//! ```
+//! let text = std::fs::read_to_string("fixtures/guangdong-2023.txt").unwrap();
+//! let notice = fengong::parse(&text).unwrap();
+//! let task = &notice.tasks[13];
+//! assert_eq!(task.title, "打造“轨道上的大湾区”。");
+//! assert_eq!(task.departments.as_ref().unwrap().lead[1].name, "省交通运输厅");
+//! assert!(notice.diagnostics.is_empty());
+//! ```
+//!
+//! The path from bytes to records, one module per step of the document:
+//!
+//! 1. [`decode`] — bytes to text (UTF-8, UTF-16, GB18030; HTML pages via [`html`]);
+//! 2. `source` — numbered lines; `reflow` — page-break pieces joined into blocks;
+//! 3. `envelope` — issuer, number, title, letter, plan title; the tail;
+//! 4. `part` and `task` — parts 一…十二, tasks, measures, leaders;
+//! 5. `division` — the 部门分工 clause, read as a grammar;
+//! 6. `annex` — the livelihood-projects table;
+//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod annex;
+pub mod check;
+pub mod decode;
+pub mod diagnostic;
+mod division;
+mod envelope;
+mod error;
+pub mod html;
+mod model;
+mod part;
+mod reader;
+mod reflow;
+mod source;
+mod task;
+pub mod text;
+
+pub use decode::Encoding;
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use error::Error;
+pub use model::{
+    Annex, Date, Department, Division, Document, LineSpan, LivelihoodProject, Mode, Notice, Requirement, Section,
+    Task,
+};
+
+/// Reads a notice from its text.
+///
+/// Returns the records and any diagnostics; an input with no numbered task
+/// carrying 分管省领导 or 部门分工 is an [`Error::NotANotice`].
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// assert_eq!((notice.sections.len(), notice.tasks.len()), (12, 180));
+/// assert!(fengong::parse("").is_err());
+/// ```
+pub fn parse(text: &str) -> Result<Notice, Error> {
+    reader::read(text)
+}
+
+/// Reads a notice from bytes in whatever form it arrived: UTF-8 (with or
+/// without a byte-order mark), UTF-16 with a byte-order mark, GB18030/GBK,
+/// or an HTML page of the provincial portal.
+///
+/// ```
+/// let text = include_str!("../fixtures/guangdong-2023.txt");
+/// let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+/// let from_gbk = fengong::parse_bytes(&gbk).unwrap();
+/// assert_eq!(from_gbk, fengong::parse(text).unwrap());
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
+    let (text, _encoding) = decode::decode(bytes)?;
+    if html::looks_like_html(&text) {
+        return parse(&html::article_text(&text));
+    }
+    parse(&text)
+}

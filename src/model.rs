@@ -1,0 +1,384 @@
+//! The records a notice reads into.
+//!
+//! Every type here derives [`Serialize`] and [`Deserialize`]; the field names
+//! are the JSON contract printed by `parse-notice` (fields may be added, none
+//! renamed). Text fields hold the notice's own words with page-break pieces
+//! joined and PDF spacing removed (see [`crate::text::normalize`]).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+/// A whole notice — 分工方案通知: the envelope, the plan's parts and tasks,
+/// the work requirements, the annex and what could not be read.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// assert_eq!(notice.tasks.len(), 180);
+/// assert_eq!(notice.document.doc_number.as_deref(), Some("粤府〔2023〕18号"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Notice {
+    /// The envelope and the tail: issuer, number, title, cc list, print date.
+    pub document: Document,
+    /// Every top-level part (一、… 十二、) in order.
+    pub sections: Vec<Section>,
+    /// Every numbered task, in the order it stands.
+    pub tasks: Vec<Task>,
+    /// The numbered work requirements （一）…（三） of the last part.
+    pub requirements: Vec<Requirement>,
+    /// The annex (附件) heading, if the notice has one.
+    #[serde(default)]
+    pub annex: Option<Annex>,
+    /// One record per numbered row of the annex table — 十件民生实事.
+    pub livelihood_projects: Vec<LivelihoodProject>,
+    /// What the reading noticed: lines it could not place, numbers out of order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The envelope of the notice — 文件头 and 版记.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let doc = &notice.document;
+/// assert_eq!(doc.issuer.as_deref(), Some("广东省人民政府"));
+/// assert_eq!(doc.year, Some(2023));
+/// assert_eq!(doc.printed_on.map(|d| d.to_string()).as_deref(), Some("2023-02-22"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Document {
+    /// The issuing body — 发文机关, from '广东省人民政府文件'.
+    pub issuer: Option<String>,
+    /// The document number — 发文字号, '粤府〔2023〕18号'.
+    pub doc_number: Option<String>,
+    /// The notice's title — 标题, '…关于印发…的通知'.
+    pub title: Option<String>,
+    /// The addressees — 主送机关, the line ending in '：'.
+    pub addressees: Vec<String>,
+    /// The letter — 正文, its paragraphs joined by '\n'.
+    #[serde(default)]
+    pub letter: Option<String>,
+    /// The year the plan is for, from its title.
+    pub year: Option<u16>,
+    /// The plan's own title — '2023年省《政府工作报告》工作任务分工方案'.
+    pub plan_title: Option<String>,
+    /// The plan's opening paragraph before part 一.
+    #[serde(default)]
+    pub preamble: Option<String>,
+    /// The date the letter was signed — 成文日期, where the notice prints one.
+    pub signed_on: Option<Date>,
+    /// How the notice is published — 公开方式, '主动公开'.
+    pub disclosure: Option<String>,
+    /// The bodies sent copies — 抄送.
+    pub cc: Vec<String>,
+    /// The office that printed it — 印发机关.
+    pub printed_by: Option<String>,
+    /// The date it was printed — 印发日期.
+    pub printed_on: Option<Date>,
+    /// First and last input line of the envelope (up to the preamble).
+    #[serde(default)]
+    pub lines: Option<LineSpan>,
+    /// First and last input line of the tail (公开方式 … 印发).
+    #[serde(default)]
+    pub tail_lines: Option<LineSpan>,
+}
+
+/// A top-level part of the plan — '一、2023年经济社会发展主要预期目标'.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let first = &notice.sections[0];
+/// assert_eq!((first.number, first.title.as_str()), (1, "2023年经济社会发展主要预期目标"));
+/// assert_eq!(first.tasks, (1..=11).collect::<Vec<u32>>());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Section {
+    /// The part's number: 一 is 1, 十二 is 12.
+    pub number: u32,
+    /// The heading after '一、'.
+    pub title: String,
+    /// The numbers of the tasks under it.
+    pub tasks: Vec<u32>,
+    /// The input line of the heading.
+    pub line: u32,
+    /// A paragraph between the heading and the first task or requirement.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// The input lines of `intro`.
+    #[serde(default)]
+    pub intro_lines: Option<LineSpan>,
+}
+
+/// A numbered task — 工作任务: '53. 推进内外贸产品同线同标同质…'.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let task = &notice.tasks[52];
+/// assert_eq!(task.number, 53);
+/// assert_eq!(task.leaders, ["张新", "吕玉印"]);
+/// assert_eq!(task.measures.len(), 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Task {
+    /// The task's number as printed.
+    pub number: u32,
+    /// The number of the part it stands in.
+    pub section: u32,
+    /// The task itself, after 'N. '.
+    pub title: String,
+    /// The measures — 工作措施, one sentence each; `[]` where there are none.
+    pub measures: Vec<String>,
+    /// The supervising provincial leaders — 分管省领导.
+    pub leaders: Vec<String>,
+    /// The division of work — 部门分工; `None` where the task has no clause.
+    pub departments: Option<Division>,
+    /// First and last input line of the task.
+    pub lines: LineSpan,
+}
+
+/// The department clause of a task — 部门分工: who leads (牵头), who supports (配合).
+///
+/// ```
+/// use fengong::{Division, Mode};
+/// let division = Division::parse("省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。");
+/// assert_eq!(division.mode, Mode::LeadSupport);
+/// assert_eq!(division.lead[1].name, "省市场监管局");
+/// assert_eq!(division.lead[1].written, "市场监管局");
+/// assert_eq!(division.support.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Division {
+    /// Which shape the clause has.
+    pub mode: Mode,
+    /// The leading bodies — 牵头单位; for [`Mode::Joint`] every body named.
+    pub lead: Vec<Department>,
+    /// The supporting bodies — 配合单位.
+    pub support: Vec<Department>,
+    /// The whole clause as written.
+    pub text: String,
+}
+
+/// The shape of a department clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Mode {
+    /// 'X牵头，Y等配合。'
+    LeadSupport,
+    /// 'X牵头。'
+    LeadOnly,
+    /// 'X、Y按职责分工负责。'
+    Joint,
+    /// A clause outside the grammar; its text is kept, no body is named.
+    Unparsed,
+}
+
+/// One body named in a clause — 部门.
+///
+/// `written` is the words as they stand; `name` restores what the clause
+/// shares: '省委组织部、编办' names 省委编办, written '编办'.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Department {
+    /// The expanded name.
+    pub name: String,
+    /// The words as they stand in the clause.
+    pub written: String,
+}
+
+impl Department {
+    /// A department whose expanded name differs from its written words.
+    ///
+    /// ```
+    /// let d = fengong::Department::new("省委编办", "编办");
+    /// assert_eq!((d.name.as_str(), d.written.as_str()), ("省委编办", "编办"));
+    /// ```
+    pub fn new(name: impl Into<String>, written: impl Into<String>) -> Self {
+        Department {
+            name: name.into(),
+            written: written.into(),
+        }
+    }
+}
+
+/// A work requirement of the last part — '（一）强化担当，主动作为。…'.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// assert_eq!(notice.requirements[0].title, "强化担当，主动作为");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Requirement {
+    /// Its number: （一） is 1.
+    pub number: u32,
+    /// The words up to the first '。'.
+    pub title: String,
+    /// The rest of the paragraph.
+    pub text: String,
+    /// First and last input line.
+    pub lines: LineSpan,
+}
+
+/// The annex heading — '附件：2023 年省十件民生实事任务分解表'.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// assert_eq!(notice.annex.unwrap().title, "2023年省十件民生实事任务分解表");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Annex {
+    /// The annex's title after '附件：'.
+    pub title: String,
+    /// From the '附件：' line to the table's last row.
+    pub lines: LineSpan,
+}
+
+/// A numbered row of the annex table — one task of 十件民生实事.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let row = &notice.livelihood_projects[4];
+/// assert_eq!((row.number, row.category), (5, 2));
+/// assert_eq!(row.principal.as_deref(), Some("朱宏"));
+/// assert_eq!(row.deputies, ["高燕"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LivelihoodProject {
+    /// The row's number — 序号.
+    pub number: u32,
+    /// The number of the 事项 it belongs to.
+    pub category: u32,
+    /// The 事项's title.
+    pub category_title: String,
+    /// The task — 工作任务.
+    pub task: String,
+    /// The supervising leaders — 分管省领导.
+    pub leaders: Vec<String>,
+    /// The leading department — 省牵头部门.
+    pub department: Option<String>,
+    /// Its principal — 主要负责人.
+    pub principal: Option<String>,
+    /// The deputies in charge — 分管负责人.
+    pub deputies: Vec<String>,
+    /// First and last input line.
+    pub lines: LineSpan,
+}
+
+/// The first and last 1-based input line of a record; JSON `[first, last]`.
+///
+/// ```
+/// let span = fengong::LineSpan::new(23, 27);
+/// assert_eq!(serde_json::to_string(&span).unwrap(), "[23,27]");
+/// assert!(span.contains(25));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "[u32; 2]", into = "[u32; 2]")]
+pub struct LineSpan {
+    /// The first line.
+    pub first: u32,
+    /// The last line.
+    pub last: u32,
+}
+
+impl LineSpan {
+    /// The span from `first` to `last`, both included.
+    pub fn new(first: u32, last: u32) -> Self {
+        LineSpan { first, last }
+    }
+
+    /// A span of one line.
+    pub fn line(line: u32) -> Self {
+        LineSpan::new(line, line)
+    }
+
+    /// Whether `line` lies within the span.
+    pub fn contains(&self, line: u32) -> bool {
+        self.first <= line && line <= self.last
+    }
+
+    /// The span reaching to `last` as well.
+    pub fn extend_to(&mut self, last: u32) {
+        self.last = self.last.max(last);
+    }
+}
+
+impl From<[u32; 2]> for LineSpan {
+    fn from([first, last]: [u32; 2]) -> Self {
+        LineSpan { first, last }
+    }
+}
+
+impl From<LineSpan> for [u32; 2] {
+    fn from(span: LineSpan) -> Self {
+        [span.first, span.last]
+    }
+}
+
+/// A calendar date as the notice prints it ('2023 年 2 月 22 日'); JSON "YYYY-MM-DD".
+///
+/// ```
+/// let date: fengong::Date = "2023-02-22".parse().unwrap();
+/// assert_eq!((date.year, date.month, date.day), (2023, 2, 22));
+/// assert_eq!(date.to_string(), "2023-02-22");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    /// The year.
+    pub year: u16,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The date, if the month and day are in range.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+        valid.then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let mut parts = s.splitn(3, '-').map(|p| p.parse::<u16>().ok());
+        let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Err(format!("not a YYYY-MM-DD date: {s:?}"));
+        };
+        let (m, d) = (u8::try_from(m).unwrap_or(0), u8::try_from(d).unwrap_or(0));
+        Date::new(y, m, d).ok_or_else(|| format!("date out of range: {s:?}"))
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<Date> for String {
+    fn from(date: Date) -> Self {
+        date.to_string()
+    }
+}

@@ -1,0 +1,197 @@
+//! Reflowing: joining the pieces a page end or a hard wrap broke apart.
+//!
+//! A PDF breaks a paragraph at the end of a page, mid-sentence and even
+//! mid-word, and the extracted text puts a blank line in between (lines
+//! 103–105 of the 2023 notice):
+//!
+//! ```text
+//! 工作措施：…用好管好港珠澳大桥，加快推进大桥旅游开发运营。进一步落实“澳车北
+//!
+//! 上”，推动“港车北上”落地实施。…
+//! ^ continues the paragraph above
+//! ```
+//!
+//! Copies hard-wrapped at the page width break every paragraph the same
+//! way, without the blank line, and a piece may end in '。' and start with
+//! digits ('20 个全国“一村一品”示范村镇'). So whether a line continues the
+//! paragraph above is decided by how the line *starts*, never by how the
+//! previous one ends:
+//!
+//! ```text
+//! block-start = task-header / label / part-heading / requirement-heading
+//!             / annex-start / table-row / tail-label / printed-on
+//! ```
+//!
+//! A line that starts no block continues the open block above it. Part
+//! headings, the annex title, table rows and the tail's single lines are
+//! closed: they stand on their own, and a line after them starts a new
+//! [`Kind::Text`] block. The cc list closes at its final '。'.
+
+use std::borrow::Cow;
+
+use crate::envelope::{printed_on, tail_label, TailLabel};
+use crate::model::LineSpan;
+use crate::part::{part_heading, requirement_heading};
+use crate::source::Line;
+use crate::task::{label, task_header, Label};
+use crate::text::is_space;
+
+/// What a block is, by how its first line starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// '12. 对接香港…'
+    TaskHeader,
+    /// '工作措施：' / '分管省领导：' / '部门分工：'
+    Label(Label),
+    /// '一、2023 年经济社会发展主要预期目标'
+    PartHeading,
+    /// '（一）强化担当，主动作为。…'
+    Requirement,
+    /// '附件：2023 年省十件民生实事任务分解表'
+    AnnexStart,
+    /// A line with tabs: a row of the annex table.
+    TableRow,
+    /// '公开方式：主动公开'
+    Disclosure,
+    /// '抄送：…'
+    CarbonCopy,
+    /// '2023 年 2 月 22 日印发'
+    PrintedOn,
+    /// Anything else.
+    Text,
+}
+
+impl Kind {
+    /// Whether a following [`Kind::Text`] line may continue a block of this kind.
+    fn takes_continuation(self) -> bool {
+        !matches!(
+            self,
+            Kind::PartHeading | Kind::AnnexStart | Kind::TableRow | Kind::Disclosure | Kind::PrintedOn
+        )
+    }
+}
+
+/// A paragraph put back together, with the input lines it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block<'a> {
+    pub kind: Kind,
+    pub lines: LineSpan,
+    /// The pieces joined with nothing between them; borrowed when there is one.
+    pub text: Cow<'a, str>,
+}
+
+/// Whether `text` starts an annex: '附件：…' (but not a bare '附件：').
+fn annex_start(text: &str) -> bool {
+    text.strip_prefix("附件")
+        .and_then(|rest| rest.trim_start_matches(is_space).strip_prefix(['：', ':']))
+        .is_some_and(|title| !title.trim_matches(is_space).is_empty())
+}
+
+/// What block a line starts, by its first words.
+pub(crate) fn classify(text: &str) -> Kind {
+    if text.contains('\t') {
+        return Kind::TableRow;
+    }
+    if let Ok((_, l)) = label(text) {
+        return Kind::Label(l);
+    }
+    if task_header(text).is_ok() {
+        return Kind::TaskHeader;
+    }
+    if part_heading(text).is_ok() {
+        return Kind::PartHeading;
+    }
+    if requirement_heading(text).is_ok() {
+        return Kind::Requirement;
+    }
+    if annex_start(text) {
+        return Kind::AnnexStart;
+    }
+    match tail_label(text) {
+        Ok((_, TailLabel::Disclosure)) => return Kind::Disclosure,
+        Ok((_, TailLabel::CarbonCopy)) => return Kind::CarbonCopy,
+        Err(_) => {}
+    }
+    if printed_on(text).is_some() {
+        return Kind::PrintedOn;
+    }
+    Kind::Text
+}
+
+/// Joins the body's lines into blocks.
+pub(crate) fn blocks<'a>(lines: &[Line<'a>]) -> Vec<Block<'a>> {
+    let mut out: Vec<Block<'a>> = Vec::with_capacity(lines.len() / 2 + 1);
+    let mut open = false;
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        let kind = classify(line.text);
+        match out.last_mut() {
+            Some(block) if kind == Kind::Text && open => {
+                block.text.to_mut().push_str(line.text.trim_matches(is_space));
+                block.lines.extend_to(line.number);
+            }
+            _ => out.push(Block {
+                kind,
+                lines: LineSpan::line(line.number),
+                text: Cow::Borrowed(if kind == Kind::TableRow { line.text } else { line.text.trim_matches(is_space) }),
+            }),
+        }
+        let block = out.last().map(|b| (b.kind, b.text.ends_with('。')));
+        open = match block {
+            Some((Kind::CarbonCopy, closed)) => !closed,
+            Some((kind, _)) => kind.takes_continuation(),
+            None => false,
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::lines;
+
+    #[test]
+    fn kinds() {
+        let cases = [
+            ("12. 对接香港", Kind::TaskHeader),
+            ("工作措施：编制", Kind::Label(Label::Measures)),
+            ("一、2023 年经济社会发展主要预期目标", Kind::PartHeading),
+            ("（一）强化担当，主动作为。", Kind::Requirement),
+            ("附件：2023 年省十件民生实事任务分解表", Kind::AnnexStart),
+            ("\t2\t实现技工院校招生规模", Kind::TableRow),
+            ("公开方式：主动公开", Kind::Disclosure),
+            ("抄送：省委有关部委办", Kind::CarbonCopy),
+            ("2023 年 2 月 22 日印发", Kind::PrintedOn),
+            ("20 个全国“一村一品”示范村镇。", Kind::Text),
+            ("（青年）运动会。", Kind::Text),
+            ("附件：", Kind::Text),
+        ];
+        for (input, kind) in cases {
+            assert_eq!(classify(input), kind, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn joins_page_break_pieces() {
+        let text = "11. 全省空气质量优良天数比率和地表水水质优良率均完成\n\n国家下达任务。\n\n分管省领导：张少康\n";
+        let got: Vec<(Kind, [u32; 2], String)> =
+            blocks(&lines(text)).into_iter().map(|b| (b.kind, b.lines.into(), b.text.into_owned())).collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::TaskHeader, [1, 3], "11. 全省空气质量优良天数比率和地表水水质优良率均完成国家下达任务。".to_string()),
+                (Kind::Label(Label::Leaders), [5, 5], "分管省领导：张少康".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn closed_blocks_take_no_continuation() {
+        let text = "十二、工作要求\n2023年是全面贯彻\n落实之年。\n抄送：省法院，省\n检察院。\n广东省人民政府办公厅秘书处\n";
+        let got: Vec<(Kind, [u32; 2])> = blocks(&lines(text)).into_iter().map(|b| (b.kind, b.lines.into())).collect();
+        assert_eq!(
+            got,
+            [(Kind::PartHeading, [1, 1]), (Kind::Text, [2, 3]), (Kind::CarbonCopy, [4, 5]), (Kind::Text, [6, 6])]
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! Text as the records hold it: PDF spacing removed, full-width punctuation.
+//!
+//! PDF extraction puts spaces around digits and inside words:
+//!
+//! ```text
+//! 2023 年省《政府工作报告》工作任务 分工方案
+//!     ^^                          ^
+//! ```
+//!
+//! The rule: whitespace next to a CJK character or CJK punctuation is
+//! dropped; any other run of whitespace becomes one space ('RE-ITs' stays,
+//! 'Foo  Bar' becomes 'Foo Bar'). Copies typed on a Western keyboard use
+//! half-width ',' ':' ';' '(' ')' where the notice uses '，' '：' '；' '（' '）';
+//! they are restored, except a ',' between two digits ('1,000').
+
+use std::borrow::Cow;
+
+/// Whether `c` is a Han character, CJK punctuation or a full-width form.
+///
+/// ```
+/// assert!(fengong::text::is_cjk('年'));
+/// assert!(fengong::text::is_cjk('“'));
+/// assert!(!fengong::text::is_cjk('5'));
+/// ```
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32,
+            0x3000..=0x303F     // CJK symbols and punctuation: 、。《》「」〔〕
+            | 0xFF00..=0xFFEF   // full-width forms: ，：；（）
+            | 0x2010..=0x2027   // dashes, quotes “”‘’, ellipsis
+            | 0x2030..=0x205E   // per mille, primes
+            | 0x2150..=0x218F   // number forms: Ⅰ Ⅱ
+            | 0x00B7            // middle dot: 粤菜师傅·四海同享
+            | 0x00D7            // multiplication sign: 7×24
+        )
+}
+
+/// Whether `c` is a Han (Chinese) character.
+///
+/// ```
+/// assert!(fengong::text::is_han('曦'));
+/// assert!(!fengong::text::is_han('、'));
+/// ```
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF | 0x3007)
+}
+
+/// Whether `c` is whitespace as PDF and web copies produce it (U+3000 included).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+fn needs_work(s: &str) -> bool {
+    s.chars().any(|c| is_space(c) || full_width(c).is_some())
+}
+
+/// The text with PDF spacing removed and full-width punctuation restored.
+///
+/// Borrows when there is nothing to change.
+///
+/// ```
+/// use fengong::text::normalize;
+/// assert_eq!(normalize("地区生产总值增长 5% 以上。"), "地区生产总值增长5%以上。");
+/// assert_eq!(normalize("做实基础设施 RE-ITs(不动产投资信托基金)"), "做实基础设施RE-ITs（不动产投资信托基金）");
+/// assert_eq!(normalize("事 项"), "事项");
+/// assert_eq!(normalize("1,000 Foo  Bar"), "1,000 Foo Bar");
+/// ```
+pub fn normalize(s: &str) -> Cow<'_, str> {
+    let s = s.trim_matches(is_space);
+    if !needs_work(s) {
+        return Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_space(c) {
+            let start = i;
+            while i < chars.len() && is_space(chars[i]) {
+                i += 1;
+            }
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let touches_cjk = before.is_some_and(is_cjk_or_wide)
+                || after.is_some_and(is_cjk_or_wide);
+            if !touches_cjk {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(restore_punctuation(&chars, i));
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// CJK, or a half-width mark that will become full-width.
+fn is_cjk_or_wide(c: char) -> bool {
+    is_cjk(c) || full_width(c).is_some()
+}
+
+fn restore_punctuation(chars: &[char], i: usize) -> char {
+    let c = chars[i];
+    let Some(wide) = full_width(c) else {
+        return c;
+    };
+    let digit_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+    if c == ',' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) {
+        return c;
+    }
+    wide
+}
+
+/// The text with every whitespace character removed: '王 曦' → '王曦'.
+///
+/// ```
+/// assert_eq!(fengong::text::squeeze("朱 宏"), "朱宏");
+/// ```
+pub fn squeeze(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_space) {
+        Cow::Owned(s.chars().filter(|c| !is_space(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The value of a Chinese numeral from 一 to 九十九: '十二' → 12.
+///
+/// ```
+/// use fengong::text::chinese_number;
+/// assert_eq!(chinese_number("十二"), Some(12));
+/// assert_eq!(chinese_number("二十"), Some(20));
+/// assert_eq!(chinese_number("十"), Some(10));
+/// assert_eq!(chinese_number("十十"), None);
+/// ```
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [d] => digit(*d).filter(|&v| v > 0).or((*d == '十').then_some(10)),
+        ['十', d] => digit(*d).filter(|&v| v > 0).map(|v| 10 + v),
+        [t, '十'] => digit(*t).filter(|&v| v > 1).map(|v| v * 10),
+        [t, '十', d] => {
+            let tens = digit(*t).filter(|&v| v > 1)?;
+            digit(*d).filter(|&v| v > 0).map(|v| tens * 10 + v)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `c` can stand in a Chinese numeral.
+pub fn is_numeral_char(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_cases() {
+        let cases = [
+            ("2023 年省《政府工作报告》工作任务 分工方案", "2023年省《政府工作报告》工作任务分工方案"),
+            ("\u{3000}\u{3000}部门分工：省国资委牵头。", "部门分工：省国资委牵头。"),
+            ("开展不少于 100 场“粤贸全国”线上", "开展不少于100场“粤贸全国”线上"),
+            ("压降 P2P 存量风险规模", "压降P2P存量风险规模"),
+            ("实现 7×24 小时响应接办", "实现7×24小时响应接办"),
+            ("分管省领导:张虎", "分管省领导：张虎"),
+            ("城市信息模型(CIM)平台", "城市信息模型（CIM）平台"),
+            ("1:10000 地质灾害", "1：10000地质灾害"),
+            ("a   b", "a b"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn borrows_when_clean() {
+        assert!(matches!(normalize("省财政厅牵头。"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn numerals() {
+        let cases = [("一", Some(1)), ("九", Some(9)), ("十一", Some(11)), ("二十三", Some(23)), ("零", None), ("一十", None), ("", None)];
+        for (input, expected) in cases {
+            assert_eq!(chinese_number(input), expected, "{input:?}");
+        }
+    }
+}
