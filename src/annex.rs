@@ -58,7 +58,8 @@ pub(crate) enum TableLine {
 
 /// Whether the cells are the header row: '事 项→序号→工 作 任 务→…'.
 fn is_header(cells: &[&str]) -> bool {
-    cells.iter().any(|c| squeeze(c) == "序号") || cells.first().is_some_and(|c| squeeze(c) == "事项")
+    cells.iter().any(|c| squeeze(c) == "序号")
+        || cells.first().is_some_and(|c| squeeze(c) == "事项")
 }
 
 /// Pairs the one-character pieces of padded names: '朱 宏 高 燕' → 朱宏, 高燕.
@@ -102,7 +103,11 @@ pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
     let [number, task, leaders, people @ ..] = rest else {
         return TableLine::Other;
     };
-    let tokens: Vec<&str> = people.iter().flat_map(|c| c.split(is_space)).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = people
+        .iter()
+        .flat_map(|c| c.split(is_space))
+        .filter(|t| !t.is_empty())
+        .collect();
     let names = tokens.get(1..).map(pair_names).unwrap_or_default();
     let mut names = names.into_iter();
     TableLine::Row(Box::new(Row {
@@ -148,7 +153,9 @@ pub(crate) fn projects(rows: Vec<Row>) -> Vec<LivelihoodProject> {
 /// The category of each row: the last label at or above it, except for the
 /// unlabelled run just above a label that shares that label's department.
 fn settle_categories(rows: &[Row]) -> Vec<Option<(u32, String)>> {
-    let labels: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].label.is_some()).collect();
+    let labels: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].label.is_some())
+        .collect();
     let mut owner: Vec<Option<usize>> = vec![labels.first().copied(); rows.len()];
     for &at in &labels {
         owner[at..].iter_mut().for_each(|o| *o = Some(at));
@@ -159,14 +166,18 @@ fn settle_categories(rows: &[Row]) -> Vec<Option<(u32, String)>> {
         while i > previous + 1 {
             i -= 1;
             let row = &rows[i];
-            let joins_next = row.department == rows[label].department && row.department != rows[previous].department;
+            let joins_next = row.department == rows[label].department
+                && row.department != rows[previous].department;
             if !joins_next {
                 break;
             }
             owner[i] = Some(label);
         }
     }
-    owner.into_iter().map(|o| o.and_then(|at| rows[at].label.clone())).collect()
+    owner
+        .into_iter()
+        .map(|o| o.and_then(|at| rows[at].label.clone()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -179,7 +190,10 @@ mod tests {
             panic!("not a row");
         };
         assert_eq!(row.label, Some((2, "优化生育支持政策".to_string())));
-        assert_eq!((row.number, row.task.as_str()), (5, "免费为超过50万名适龄妇女提供筛查。"));
+        assert_eq!(
+            (row.number, row.task.as_str()),
+            (5, "免费为超过50万名适龄妇女提供筛查。")
+        );
         assert_eq!(row.leaders, ["冯玲"]);
         assert_eq!(row.department.as_deref(), Some("省卫生健康委"));
         assert_eq!(row.principal.as_deref(), Some("朱宏"));
@@ -188,16 +202,25 @@ mod tests {
 
     #[test]
     fn tab_separated_people() {
-        let TableLine::Row(row) = table_line("\t10\t发放租赁补贴。\t孙志洋\t省住房城乡建设厅\t张 勇\t刘 玮", 1) else {
+        let TableLine::Row(row) = table_line(
+            "\t10\t发放租赁补贴。\t孙志洋\t省住房城乡建设厅\t张 勇\t刘 玮",
+            1,
+        ) else {
             panic!("not a row");
         };
         assert_eq!(row.label, None);
-        assert_eq!((row.principal.as_deref(), row.deputies.as_slice()), (Some("张勇"), &["刘玮".to_string()][..]));
+        assert_eq!(
+            (row.principal.as_deref(), row.deputies.as_slice()),
+            (Some("张勇"), &["刘玮".to_string()][..])
+        );
     }
 
     #[test]
     fn headers_and_others() {
-        assert_eq!(table_line("事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门\t\t", 1), TableLine::Header);
+        assert_eq!(
+            table_line("事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门\t\t", 1),
+            TableLine::Header
+        );
         assert_eq!(table_line("甲\t乙", 1), TableLine::Other);
     }
 

@@ -138,6 +138,10 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}: {severity}[{}]: {}", self.line, self.code, self.message)
+        write!(
+            f,
+            "{}: {severity}[{}]: {}",
+            self.line, self.code, self.message
+        )
     }
 }

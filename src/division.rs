@@ -3,7 +3,7 @@
 //! ```text
 //! clause       = joint / lead-support / lead-only
 //! joint        = groups "按职责分工负责" ["。"]
-//! lead-support = groups "牵头" "，" groups ["等"] "配合" ["。"]
+//! lead-support = [groups] "牵头" "，" groups ["等"] "配合" ["。"]
 //! lead-only    = groups "牵头" ["。"]
 //! groups       = group *("，" group)
 //! group        = name *("、" name)
@@ -82,7 +82,10 @@ fn name(i: &str) -> IResult<&str, &str> {
         }
     }
     if end == 0 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TakeWhile1)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
     }
     Ok((&i[end..], &i[..end]))
 }
@@ -125,13 +128,14 @@ fn joint(i: &str) -> IResult<&str, Reading<'_>> {
 }
 
 /// ```text
-/// lead-support = groups "牵头" "，" groups ["等"] "配合" ["。"]
+/// lead-support = [groups] "牵头" "，" groups ["等"] "配合" ["。"]
 ///
 /// 省商务厅牵头，各地、各部门配合。
+/// 牵头，各地、各部门配合。          (an empty lead: read, and reported by the check)
 /// ```
 fn lead_support(i: &str) -> IResult<&str, Reading<'_>> {
     let (i, (lead, _, support, _, _, _, _)) = (
-        groups,
+        opt(groups).map(Option::unwrap_or_default),
         tag("牵头，"),
         groups,
         opt(tag("等")),
@@ -174,8 +178,8 @@ const COMMITTEES: [&str; 6] = ["委会", "委员会", "领导小组", "小组", 
 
 /// Endings that make a name a body on its own (深圳 is a place; 深圳市政府 a body).
 const BODY_SUFFIXES: [&str; 24] = [
-    "厅", "局", "委", "会", "办", "部", "院", "府", "集团", "公司", "行", "署", "社", "联", "队", "中心", "所", "馆",
-    "组", "班", "处", "站", "室", "单位",
+    "厅", "局", "委", "会", "办", "部", "院", "府", "集团", "公司", "行", "署", "社", "联", "队",
+    "中心", "所", "馆", "组", "班", "处", "站", "室", "单位",
 ];
 
 fn is_body(name: &str) -> bool {
@@ -185,10 +189,53 @@ fn is_body(name: &str) -> bool {
 /// Beginnings that give a name its own head: places and bodies outside the
 /// provincial government.
 const OWN_HEADS: [&str; 47] = [
-    "省", "团省委", "各", "广东", "广州", "深圳", "珠海", "汕头", "佛山", "韶关", "河源", "梅州", "惠州", "汕尾",
-    "东莞", "中山", "江门", "阳江", "湛江", "茂名", "肇庆", "清远", "潮州", "揭阳", "云浮", "横琴", "前海",
-    "南沙", "河套", "粤港澳", "香港", "澳门", "中国", "中共", "中央", "国家", "国务院", "人民银行", "海关",
-    "民航", "中科院", "水利部", "南方", "国核", "长征", "全国", "驻粤",
+    "省",
+    "团省委",
+    "各",
+    "广东",
+    "广州",
+    "深圳",
+    "珠海",
+    "汕头",
+    "佛山",
+    "韶关",
+    "河源",
+    "梅州",
+    "惠州",
+    "汕尾",
+    "东莞",
+    "中山",
+    "江门",
+    "阳江",
+    "湛江",
+    "茂名",
+    "肇庆",
+    "清远",
+    "潮州",
+    "揭阳",
+    "云浮",
+    "横琴",
+    "前海",
+    "南沙",
+    "河套",
+    "粤港澳",
+    "香港",
+    "澳门",
+    "中国",
+    "中共",
+    "中央",
+    "国家",
+    "国务院",
+    "人民银行",
+    "海关",
+    "民航",
+    "中科院",
+    "水利部",
+    "南方",
+    "国核",
+    "长征",
+    "全国",
+    "驻粤",
 ];
 
 fn has_own_head(name: &str) -> bool {
@@ -197,7 +244,10 @@ fn has_own_head(name: &str) -> bool {
 
 /// The head the first name of a group lends to the rest.
 fn head_of(first: &str) -> &'static str {
-    ["省委", "省政府", "省"].into_iter().find(|h| first.starts_with(h)).unwrap_or("")
+    ["省委", "省政府", "省"]
+        .into_iter()
+        .find(|h| first.starts_with(h))
+        .unwrap_or("")
 }
 
 /// Restores the heads and tails a group shares.
@@ -207,9 +257,11 @@ fn head_of(first: &str) -> &'static str {
 /// 深圳、珠海市政府        → 深圳市政府, 珠海市政府
 /// ```
 fn expand(group: &[&str]) -> Vec<Department> {
-    let tail = group
-        .last()
-        .and_then(|last| TAILS.into_iter().find(|t| last.len() > t.len() && last.ends_with(t)));
+    let tail = group.last().and_then(|last| {
+        TAILS
+            .into_iter()
+            .find(|t| last.len() > t.len() && last.ends_with(t))
+    });
     let with_tail: Vec<String> = group
         .iter()
         .map(|written| match tail {
@@ -223,7 +275,11 @@ fn expand(group: &[&str]) -> Vec<Department> {
         .zip(with_tail)
         .enumerate()
         .map(|(at, (written, name))| {
-            let name = if at > 0 && !head.is_empty() && !has_own_head(&name) { format!("{head}{name}") } else { name };
+            let name = if at > 0 && !head.is_empty() && !has_own_head(&name) {
+                format!("{head}{name}")
+            } else {
+                name
+            };
             Department::new(name, *written)
         })
         .collect()
@@ -270,7 +326,10 @@ mod tests {
     use super::*;
 
     fn names(bodies: &[Department]) -> Vec<(&str, &str)> {
-        bodies.iter().map(|b| (b.name.as_str(), b.written.as_str())).collect()
+        bodies
+            .iter()
+            .map(|b| (b.name.as_str(), b.written.as_str()))
+            .collect()
     }
 
     #[test]
@@ -281,7 +340,7 @@ mod tests {
             ("省生态环境厅、农业农村厅按职责分工负责。", Mode::Joint),
             ("省教育厅牵头，各地级以上市政府配合。", Mode::LeadSupport),
             ("省财政厅负责。", Mode::Unparsed),
-            ("牵头，省财政厅配合。", Mode::Unparsed),
+            ("牵头，省财政厅配合。", Mode::LeadSupport),
             ("", Mode::Unparsed),
         ];
         for (input, mode) in cases {
@@ -292,12 +351,43 @@ mod tests {
     #[test]
     fn heads_are_shared() {
         let cases: [(&str, &[(&str, &str)]); 6] = [
-            ("省发展改革委、交通运输厅", &[("省发展改革委", "省发展改革委"), ("省交通运输厅", "交通运输厅")]),
-            ("省委组织部、编办", &[("省委组织部", "省委组织部"), ("省委编办", "编办")]),
-            ("省机场集团、交通集团、铁投集团", &[("省机场集团", "省机场集团"), ("省交通集团", "交通集团"), ("省铁投集团", "铁投集团")]),
-            ("团省委、省妇联", &[("团省委", "团省委"), ("省妇联", "省妇联")]),
-            ("人民银行广州分行、广东银保监局", &[("人民银行广州分行", "人民银行广州分行"), ("广东银保监局", "广东银保监局")]),
-            ("省发展改革委、横琴粤澳深度合作区执委会", &[("省发展改革委", "省发展改革委"), ("横琴粤澳深度合作区执委会", "横琴粤澳深度合作区执委会")]),
+            (
+                "省发展改革委、交通运输厅",
+                &[
+                    ("省发展改革委", "省发展改革委"),
+                    ("省交通运输厅", "交通运输厅"),
+                ],
+            ),
+            (
+                "省委组织部、编办",
+                &[("省委组织部", "省委组织部"), ("省委编办", "编办")],
+            ),
+            (
+                "省机场集团、交通集团、铁投集团",
+                &[
+                    ("省机场集团", "省机场集团"),
+                    ("省交通集团", "交通集团"),
+                    ("省铁投集团", "铁投集团"),
+                ],
+            ),
+            (
+                "团省委、省妇联",
+                &[("团省委", "团省委"), ("省妇联", "省妇联")],
+            ),
+            (
+                "人民银行广州分行、广东银保监局",
+                &[
+                    ("人民银行广州分行", "人民银行广州分行"),
+                    ("广东银保监局", "广东银保监局"),
+                ],
+            ),
+            (
+                "省发展改革委、横琴粤澳深度合作区执委会",
+                &[
+                    ("省发展改革委", "省发展改革委"),
+                    ("横琴粤澳深度合作区执委会", "横琴粤澳深度合作区执委会"),
+                ],
+            ),
         ];
         for (input, expected) in cases {
             let d = Division::parse(&format!("{input}牵头。"));
@@ -308,9 +398,24 @@ mod tests {
     #[test]
     fn tails_are_shared() {
         let cases: [(&str, &[(&str, &str)]); 3] = [
-            ("深圳、珠海市政府", &[("深圳市政府", "深圳"), ("珠海市政府", "珠海市政府")]),
-            ("省安委会、减灾委成员单位", &[("省安委会成员单位", "省安委会"), ("省减灾委成员单位", "减灾委成员单位")]),
-            ("省发展改革委、深圳市政府", &[("省发展改革委", "省发展改革委"), ("深圳市政府", "深圳市政府")]),
+            (
+                "深圳、珠海市政府",
+                &[("深圳市政府", "深圳"), ("珠海市政府", "珠海市政府")],
+            ),
+            (
+                "省安委会、减灾委成员单位",
+                &[
+                    ("省安委会成员单位", "省安委会"),
+                    ("省减灾委成员单位", "减灾委成员单位"),
+                ],
+            ),
+            (
+                "省发展改革委、深圳市政府",
+                &[
+                    ("省发展改革委", "省发展改革委"),
+                    ("深圳市政府", "深圳市政府"),
+                ],
+            ),
         ];
         for (input, expected) in cases {
             let d = Division::parse(&format!("{input}牵头。"));
@@ -320,7 +425,12 @@ mod tests {
 
     #[test]
     fn brackets_hold_separators() {
-        let d = Division::parse("省文化和旅游厅牵头，长征国家文化公园（广东段、试点）建设工作领导小组成员单位配合。");
-        assert_eq!(d.support[0].name, "长征国家文化公园（广东段、试点）建设工作领导小组成员单位");
+        let d = Division::parse(
+            "省文化和旅游厅牵头，长征国家文化公园（广东段、试点）建设工作领导小组成员单位配合。",
+        );
+        assert_eq!(
+            d.support[0].name,
+            "长征国家文化公园（广东段、试点）建设工作领导小组成员单位"
+        );
     }
 }

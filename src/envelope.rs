@@ -76,7 +76,10 @@ pub(crate) fn date(i: &str) -> IResult<&str, Date> {
         .parse(i)?;
     match Date::new(year, month, day) {
         Some(date) => Ok((i, date)),
-        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
     }
 }
 
@@ -174,7 +177,10 @@ fn classify(line: &str, doc: &Document) -> EnvelopeLine {
         return EnvelopeLine::Attachment;
     }
     if doc.issuer.is_none() {
-        if let Some(issuer) = squeezed.strip_suffix("文件").filter(|s| !s.is_empty() && !s.contains('，')) {
+        if let Some(issuer) = squeezed
+            .strip_suffix("文件")
+            .filter(|s| !s.is_empty() && !s.contains('，'))
+        {
             return EnvelopeLine::Issuer(issuer.to_string());
         }
     }
@@ -218,7 +224,11 @@ impl Paragraphs {
 }
 
 /// Reads the envelope from the lines before the plan's first part.
-pub(crate) fn read_envelope(lines: &[Line<'_>], doc: &mut Document, diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn read_envelope(
+    lines: &[Line<'_>],
+    doc: &mut Document,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut letter = Paragraphs::default();
     let mut preamble = Paragraphs::default();
     for line in lines.iter().filter(|l| !l.is_blank()) {
@@ -246,8 +256,12 @@ pub(crate) fn read_envelope(lines: &[Line<'_>], doc: &mut Document, diagnostics:
                 letter.push_line(&text);
             }
             EnvelopeLine::Text(_) => diagnostics.push(
-                Diagnostic::warning(Code::Unrecognized, line.number, "line before the notice's title fits no part of the envelope")
-                    .with_excerpt(line.text),
+                Diagnostic::warning(
+                    Code::Unrecognized,
+                    line.number,
+                    "line before the notice's title fits no part of the envelope",
+                )
+                .with_excerpt(line.text),
             ),
         }
     }
@@ -257,12 +271,14 @@ pub(crate) fn read_envelope(lines: &[Line<'_>], doc: &mut Document, diagnostics:
 
 /// The issuer's name standing alone under the letter, above its date.
 fn is_signature(text: &str, doc: &Document) -> bool {
-    doc.issuer.as_deref() == Some(text) || (text.ends_with("人民政府") && text.chars().count() <= 12 && doc.letter.is_some())
+    doc.issuer.as_deref() == Some(text)
+        || (text.ends_with("人民政府") && text.chars().count() <= 12 && doc.letter.is_some())
 }
 
 /// The notice's year from its title or number, when the plan title has none.
 pub(crate) fn year_of(text: &str) -> Option<u16> {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)").expect("static regex"));
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)").expect("static regex"));
     YEAR.captures(text)?.get(1)?.as_str().parse().ok()
 }
 
@@ -274,7 +290,10 @@ mod tests {
     fn dates() {
         let cases = [
             ("2023 年 2 月 22 日印发", Some((None, "2023-02-22"))),
-            ("广东省人民政府办公厅秘书处  2023年2月22日印发", Some((Some("广东省人民政府办公厅秘书处"), "2023-02-22"))),
+            (
+                "广东省人民政府办公厅秘书处  2023年2月22日印发",
+                Some((Some("广东省人民政府办公厅秘书处"), "2023-02-22")),
+            ),
             ("2023 年 13 月 22 日印发", None),
             ("2023 年 2 月 22 日", None),
         ];
@@ -289,10 +308,22 @@ mod tests {
     fn envelope_lines() {
         let doc = Document::default();
         let cases = [
-            ("广东省人民政府文件", EnvelopeLine::Issuer("广东省人民政府".into())),
-            ("粤府〔2023〕18号", EnvelopeLine::DocNumber("粤府〔2023〕18号".into())),
-            ("2023 年省《政府工作报告》工作任务 分工方案", EnvelopeLine::PlanTitle("2023年省《政府工作报告》工作任务分工方案".into(), 2023)),
-            ("2021年3月21日", EnvelopeLine::Date(Date::new(2021, 3, 21).unwrap())),
+            (
+                "广东省人民政府文件",
+                EnvelopeLine::Issuer("广东省人民政府".into()),
+            ),
+            (
+                "粤府〔2023〕18号",
+                EnvelopeLine::DocNumber("粤府〔2023〕18号".into()),
+            ),
+            (
+                "2023 年省《政府工作报告》工作任务 分工方案",
+                EnvelopeLine::PlanTitle("2023年省《政府工作报告》工作任务分工方案".into(), 2023),
+            ),
+            (
+                "2021年3月21日",
+                EnvelopeLine::Date(Date::new(2021, 3, 21).unwrap()),
+            ),
             ("附件：", EnvelopeLine::Attachment),
         ];
         for (input, expected) in cases {
@@ -302,7 +333,10 @@ mod tests {
 
     #[test]
     fn cc_bodies() {
-        assert_eq!(cc_list("省法院，省检察院，南部战区、南部战区海军。"), ["省法院", "省检察院", "南部战区", "南部战区海军"]);
+        assert_eq!(
+            cc_list("省法院，省检察院，南部战区、南部战区海军。"),
+            ["省法院", "省检察院", "南部战区", "南部战区海军"]
+        );
     }
 
     #[test]

@@ -49,8 +49,8 @@ pub use decode::Encoding;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
-    Annex, Date, Department, Division, Document, LineSpan, LivelihoodProject, Mode, Notice, Requirement, Section,
-    Task,
+    Annex, Date, Department, Division, Document, LineSpan, LivelihoodProject, Mode, Notice,
+    Requirement, Section, Task,
 };
 
 /// Reads a notice from its text.
@@ -78,9 +78,20 @@ pub fn parse(text: &str) -> Result<Notice, Error> {
 /// assert_eq!(from_gbk, fengong::parse(text).unwrap());
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
+    parse(&read_text(bytes)?)
+}
+
+/// The text [`parse_bytes`] reads: the bytes decoded, and for an HTML page
+/// the article's text. Diagnostics' line numbers count lines of this text.
+///
+/// ```
+/// let page = "<html><body><nav>首页</nav><div id=\"zoom\"><p>一、目标</p></div></body></html>";
+/// assert_eq!(fengong::read_text(page.as_bytes()).unwrap(), "一、目标\n");
+/// ```
+pub fn read_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
     let (text, _encoding) = decode::decode(bytes)?;
     if html::looks_like_html(&text) {
-        return parse(&html::article_text(&text));
+        return Ok(std::borrow::Cow::Owned(html::article_text(&text)));
     }
-    parse(&text)
+    Ok(text)
 }

@@ -361,7 +361,8 @@ impl std::str::FromStr for Date {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut parts = s.splitn(3, '-').map(|p| p.parse::<u16>().ok());
-        let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+        let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
+            (parts.next(), parts.next(), parts.next())
         else {
             return Err(format!("not a YYYY-MM-DD date: {s:?}"));
         };

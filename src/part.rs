@@ -79,7 +79,10 @@ mod tests {
     #[test]
     fn part_headings() {
         let cases = [
-            ("一、2023 年经济社会发展主要预期目标", Some((1, "2023 年经济社会发展主要预期目标"))),
+            (
+                "一、2023 年经济社会发展主要预期目标",
+                Some((1, "2023 年经济社会发展主要预期目标")),
+            ),
             ("十二、工作要求", Some((12, "工作要求"))),
             ("五届全国运动会项目布局方案》", None),
             ("（一）强化担当", None),
@@ -106,6 +109,9 @@ mod tests {
     #[test]
     fn requirement_title_and_text() {
         let (title, text) = requirement_parts("强化担当，主动作为。各地要高度重视。");
-        assert_eq!((title.as_str(), text.as_str()), ("强化担当，主动作为", "各地要高度重视。"));
+        assert_eq!(
+            (title.as_str(), text.as_str()),
+            ("强化担当，主动作为", "各地要高度重视。")
+        );
     }
 }

@@ -47,10 +47,24 @@ pub(crate) fn read(text: &str) -> Result<Notice, Error> {
 
 /// Where the body begins: the first part heading or task after the plan title.
 fn body_start(lines: &[Line<'_>]) -> usize {
-    let starts_body = |l: &Line<'_>| matches!(reflow::classify(l.text), Kind::PartHeading | Kind::TaskHeader);
-    let first_task = lines.iter().position(|l| task_header(l.text).is_ok()).unwrap_or(lines.len());
-    let after_title = lines[..first_task].iter().position(|l| plan_title(l.text).is_some()).map_or(0, |p| p + 1);
-    lines[after_title..].iter().position(starts_body).map_or(lines.len(), |p| p + after_title)
+    let starts_body = |l: &Line<'_>| {
+        matches!(
+            reflow::classify(l.text),
+            Kind::PartHeading | Kind::TaskHeader
+        )
+    };
+    let first_task = lines
+        .iter()
+        .position(|l| task_header(l.text).is_ok())
+        .unwrap_or(lines.len());
+    let after_title = lines[..first_task]
+        .iter()
+        .position(|l| plan_title(l.text).is_some())
+        .map_or(0, |p| p + 1);
+    lines[after_title..]
+        .iter()
+        .position(starts_body)
+        .map_or(lines.len(), |p| p + after_title)
 }
 
 /// A task being read: its header seen, its fields coming.
@@ -90,7 +104,9 @@ impl<'s> Body<'s> {
     }
 
     fn warn(&mut self, code: Code, line: u32, message: impl Into<String>) {
-        self.notice.diagnostics.push(Diagnostic::warning(code, line, message));
+        self.notice
+            .diagnostics
+            .push(Diagnostic::warning(code, line, message));
     }
 
     /// One `unrecognized` diagnostic for every non-blank line of the block.
@@ -98,7 +114,8 @@ impl<'s> Body<'s> {
         let first = block.lines.first as usize - 1;
         let last = (block.lines.last as usize).min(self.lines.len());
         for line in self.lines[first..last].iter().filter(|l| !l.is_blank()) {
-            let d = Diagnostic::warning(Code::Unrecognized, line.number, why).with_excerpt(line.text.trim_matches(is_space));
+            let d = Diagnostic::warning(Code::Unrecognized, line.number, why)
+                .with_excerpt(line.text.trim_matches(is_space));
             self.notice.diagnostics.push(d);
         }
     }
@@ -174,7 +191,11 @@ impl<'s> Body<'s> {
             Label::Division => draft.division_line.replace(block.lines.first).is_some(),
         };
         if seen {
-            let message = format!("task {} gives '{}：' twice; the first is kept", draft.task.number, which.as_str());
+            let message = format!(
+                "task {} gives '{}：' twice; the first is kept",
+                draft.task.number,
+                which.as_str()
+            );
             return self.warn(Code::DuplicateField, block.lines.first, message);
         }
         match which {
@@ -185,13 +206,23 @@ impl<'s> Body<'s> {
     }
 
     fn close_task(&mut self) {
-        let Some(draft) = self.draft.take() else { return };
+        let Some(draft) = self.draft.take() else {
+            return;
+        };
         let (number, first) = (draft.task.number, draft.task.lines.first);
         if !draft.leaders_seen {
-            self.warn(Code::MissingLeaders, first, format!("task {number} has no 分管省领导"));
+            self.warn(
+                Code::MissingLeaders,
+                first,
+                format!("task {number} has no 分管省领导"),
+            );
         }
         match (&draft.task.departments, draft.division_line) {
-            (None, _) => self.warn(Code::MissingDivision, first, format!("task {number} has no 部门分工")),
+            (None, _) => self.warn(
+                Code::MissingDivision,
+                first,
+                format!("task {number} has no 部门分工"),
+            ),
             (Some(d), Some(line)) if d.mode == Mode::Unparsed => {
                 let d = Diagnostic::warning(
                     Code::DivisionGrammar,
@@ -212,13 +243,21 @@ impl<'s> Body<'s> {
             return self.unrecognized(block, "requirement without a numeral");
         };
         let (title, text) = requirement_parts(rest);
-        self.notice.requirements.push(Requirement { number, title, text, lines: block.lines });
+        self.notice.requirements.push(Requirement {
+            number,
+            title,
+            text,
+            lines: block.lines,
+        });
     }
 
     fn annex(&mut self, block: &Block<'_>) {
         self.close_task();
         let title = block.text.split_once(['：', ':']).map_or("", |(_, t)| t);
-        self.notice.annex = Some(Annex { title: normalize(title).into_owned(), lines: block.lines });
+        self.notice.annex = Some(Annex {
+            title: normalize(title).into_owned(),
+            lines: block.lines,
+        });
     }
 
     fn table_row(&mut self, block: &Block<'_>) {
@@ -270,7 +309,9 @@ impl<'s> Body<'s> {
                     return;
                 }
             }
-            Some(Kind::CarbonCopy | Kind::Disclosure) if self.notice.document.printed_by.is_none() => {
+            Some(Kind::CarbonCopy | Kind::Disclosure)
+                if self.notice.document.printed_by.is_none() =>
+            {
                 let doc = &mut self.notice.document;
                 doc.printed_by = Some(normalize(&block.text).into_owned());
                 if let Some(span) = doc.tail_lines.as_mut() {
@@ -288,7 +329,11 @@ impl<'s> Body<'s> {
             let incomplete = !draft.leaders_seen || draft.division_line.is_none();
             if incomplete {
                 let (number, last) = (draft.task.number, draft.task.lines.last);
-                self.warn(Code::Truncated, last, format!("the input ends inside task {number}"));
+                self.warn(
+                    Code::Truncated,
+                    last,
+                    format!("the input ends inside task {number}"),
+                );
             }
         }
         self.close_task();
@@ -316,12 +361,28 @@ fn number_checks(notice: &mut Notice) {
         let n = task.number;
         if n == expected {
         } else if n + 1 == expected {
-            found.push(Diagnostic::warning(Code::TaskNumber, line, format!("task number {n} repeats")));
+            found.push(Diagnostic::warning(
+                Code::TaskNumber,
+                line,
+                format!("task number {n} repeats"),
+            ));
         } else if n > expected {
-            let missing = if n == expected + 1 { format!("{expected}") } else { format!("{expected}–{}", n - 1) };
-            found.push(Diagnostic::warning(Code::TaskNumber, line, format!("task {n} follows task {}: {missing} missing", expected - 1)));
+            let missing = if n == expected + 1 {
+                format!("{expected}")
+            } else {
+                format!("{expected}–{}", n - 1)
+            };
+            found.push(Diagnostic::warning(
+                Code::TaskNumber,
+                line,
+                format!("task {n} follows task {}: {missing} missing", expected - 1),
+            ));
         } else {
-            found.push(Diagnostic::warning(Code::TaskNumber, line, format!("task {n} is out of order after task {}", expected - 1)));
+            found.push(Diagnostic::warning(
+                Code::TaskNumber,
+                line,
+                format!("task {n} is out of order after task {}", expected - 1),
+            ));
         }
         expected = expected.max(n + 1);
     }

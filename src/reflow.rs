@@ -66,7 +66,11 @@ impl Kind {
     fn takes_continuation(self) -> bool {
         !matches!(
             self,
-            Kind::PartHeading | Kind::AnnexStart | Kind::TableRow | Kind::Disclosure | Kind::PrintedOn
+            Kind::PartHeading
+                | Kind::AnnexStart
+                | Kind::TableRow
+                | Kind::Disclosure
+                | Kind::PrintedOn
         )
     }
 }
@@ -126,13 +130,20 @@ pub(crate) fn blocks<'a>(lines: &[Line<'a>]) -> Vec<Block<'a>> {
         let kind = classify(line.text);
         match out.last_mut() {
             Some(block) if kind == Kind::Text && open => {
-                block.text.to_mut().push_str(line.text.trim_matches(is_space));
+                block
+                    .text
+                    .to_mut()
+                    .push_str(line.text.trim_matches(is_space));
                 block.lines.extend_to(line.number);
             }
             _ => out.push(Block {
                 kind,
                 lines: LineSpan::line(line.number),
-                text: Cow::Borrowed(if kind == Kind::TableRow { line.text } else { line.text.trim_matches(is_space) }),
+                text: Cow::Borrowed(if kind == Kind::TableRow {
+                    line.text
+                } else {
+                    line.text.trim_matches(is_space)
+                }),
             }),
         }
         let block = out.last().map(|b| (b.kind, b.text.ends_with('。')));
@@ -174,13 +185,24 @@ mod tests {
     #[test]
     fn joins_page_break_pieces() {
         let text = "11. 全省空气质量优良天数比率和地表水水质优良率均完成\n\n国家下达任务。\n\n分管省领导：张少康\n";
-        let got: Vec<(Kind, [u32; 2], String)> =
-            blocks(&lines(text)).into_iter().map(|b| (b.kind, b.lines.into(), b.text.into_owned())).collect();
+        let got: Vec<(Kind, [u32; 2], String)> = blocks(&lines(text))
+            .into_iter()
+            .map(|b| (b.kind, b.lines.into(), b.text.into_owned()))
+            .collect();
         assert_eq!(
             got,
             [
-                (Kind::TaskHeader, [1, 3], "11. 全省空气质量优良天数比率和地表水水质优良率均完成国家下达任务。".to_string()),
-                (Kind::Label(Label::Leaders), [5, 5], "分管省领导：张少康".to_string()),
+                (
+                    Kind::TaskHeader,
+                    [1, 3],
+                    "11. 全省空气质量优良天数比率和地表水水质优良率均完成国家下达任务。"
+                        .to_string()
+                ),
+                (
+                    Kind::Label(Label::Leaders),
+                    [5, 5],
+                    "分管省领导：张少康".to_string()
+                ),
             ]
         );
     }
@@ -188,10 +210,18 @@ mod tests {
     #[test]
     fn closed_blocks_take_no_continuation() {
         let text = "十二、工作要求\n2023年是全面贯彻\n落实之年。\n抄送：省法院，省\n检察院。\n广东省人民政府办公厅秘书处\n";
-        let got: Vec<(Kind, [u32; 2])> = blocks(&lines(text)).into_iter().map(|b| (b.kind, b.lines.into())).collect();
+        let got: Vec<(Kind, [u32; 2])> = blocks(&lines(text))
+            .into_iter()
+            .map(|b| (b.kind, b.lines.into()))
+            .collect();
         assert_eq!(
             got,
-            [(Kind::PartHeading, [1, 1]), (Kind::Text, [2, 3]), (Kind::CarbonCopy, [4, 5]), (Kind::Text, [6, 6])]
+            [
+                (Kind::PartHeading, [1, 1]),
+                (Kind::Text, [2, 3]),
+                (Kind::CarbonCopy, [4, 5]),
+                (Kind::Text, [6, 6])
+            ]
         );
     }
 }

@@ -67,11 +67,15 @@ mod tests {
 
     #[test]
     fn splits_and_trims() {
-        let got: Vec<(u32, &str)> = lines("\u{FEFF}附件：\r\n\r\n\u{3000}\u{3000}一、目标\n\t2\t任务\t\n")
-            .iter()
-            .map(|l| (l.number, l.text))
-            .collect();
-        assert_eq!(got, [(1, "附件："), (2, ""), (3, "一、目标"), (4, "\t2\t任务\t")]);
+        let got: Vec<(u32, &str)> =
+            lines("\u{FEFF}附件：\r\n\r\n\u{3000}\u{3000}一、目标\n\t2\t任务\t\n")
+                .iter()
+                .map(|l| (l.number, l.text))
+                .collect();
+        assert_eq!(
+            got,
+            [(1, "附件："), (2, ""), (3, "一、目标"), (4, "\t2\t任务\t")]
+        );
     }
 
     #[test]

@@ -22,10 +22,10 @@
 //! 部门分工：省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。
 //! ```
 
+use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::{digit1, one_of, satisfy};
 use nom::combinator::{map_res, not, value};
-use nom::branch::alt;
 use nom::{IResult, Parser};
 
 use crate::text::{is_space, normalize, squeeze};
@@ -171,7 +171,10 @@ mod tests {
             ("12. 对接香港", Some((12, "对接香港"))),
             ("12.对接香港", Some((12, "对接香港"))),
             ("12．对接香港", Some((12, "对接香港"))),
-            ("180. 深入推进法治广东建设。", Some((180, "深入推进法治广东建设。"))),
+            (
+                "180. 深入推进法治广东建设。",
+                Some((180, "深入推进法治广东建设。")),
+            ),
             ("5.5% 以上", None),
             ("20 个全国“一村一品”示范村镇", None),
             ("2.2万户", None),
@@ -187,7 +190,10 @@ mod tests {
         let cases = [
             ("工作措施：编制", Some((Label::Measures, "编制"))),
             ("分管省领导：张虎", Some((Label::Leaders, "张虎"))),
-            ("部门分工: 省财政厅牵头。", Some((Label::Division, "省财政厅牵头。"))),
+            (
+                "部门分工: 省财政厅牵头。",
+                Some((Label::Division, "省财政厅牵头。")),
+            ),
             ("部门分工省财政厅", None),
             ("工作要求", None),
         ];
@@ -201,14 +207,20 @@ mod tests {
     fn leaders() {
         assert_eq!(leader_names("张虎、吕玉印"), ["张虎", "吕玉印"]);
         assert_eq!(leader_names("王 曦"), ["王曦"]);
-        assert_eq!(leader_names("王曦、孙志洋、冯玲、陈良贤"), ["王曦", "孙志洋", "冯玲", "陈良贤"]);
+        assert_eq!(
+            leader_names("王曦、孙志洋、冯玲、陈良贤"),
+            ["王曦", "孙志洋", "冯玲", "陈良贤"]
+        );
     }
 
     #[test]
     fn sentence_split() {
         let cases: [(&str, &[&str]); 4] = [
             ("甲。乙。", &["甲。", "乙。"]),
-            ("实施“碳达峰十五大行动”。出台政策。", &["实施“碳达峰十五大行动”。", "出台政策。"]),
+            (
+                "实施“碳达峰十五大行动”。出台政策。",
+                &["实施“碳达峰十五大行动”。", "出台政策。"],
+            ),
             ("他说“好。”然后走了。", &["他说“好。”", "然后走了。"]),
             ("没有句号", &["没有句号"]),
         ];

@@ -94,8 +94,8 @@ pub fn normalize(s: &str) -> Cow<'_, str> {
             }
             let before = start.checked_sub(1).map(|j| chars[j]);
             let after = chars.get(i).copied();
-            let touches_cjk = before.is_some_and(is_cjk_or_wide)
-                || after.is_some_and(is_cjk_or_wide);
+            let touches_cjk =
+                before.is_some_and(is_cjk_or_wide) || after.is_some_and(is_cjk_or_wide);
             if !touches_cjk {
                 out.push(' ');
             }
@@ -117,7 +117,10 @@ fn restore_punctuation(chars: &[char], i: usize) -> char {
     let Some(wide) = full_width(c) else {
         return c;
     };
-    let digit_at = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(char::is_ascii_digit);
+    let digit_at = |j: Option<usize>| {
+        j.and_then(|j| chars.get(j))
+            .is_some_and(char::is_ascii_digit)
+    };
     if c == ',' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) {
         return c;
     }
@@ -147,7 +150,12 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
 /// assert_eq!(chinese_number("十十"), None);
 /// ```
 pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [d] => digit(*d).filter(|&v| v > 0).or((*d == '十').then_some(10)),
@@ -173,9 +181,18 @@ mod tests {
     #[test]
     fn normalize_cases() {
         let cases = [
-            ("2023 年省《政府工作报告》工作任务 分工方案", "2023年省《政府工作报告》工作任务分工方案"),
-            ("\u{3000}\u{3000}部门分工：省国资委牵头。", "部门分工：省国资委牵头。"),
-            ("开展不少于 100 场“粤贸全国”线上", "开展不少于100场“粤贸全国”线上"),
+            (
+                "2023 年省《政府工作报告》工作任务 分工方案",
+                "2023年省《政府工作报告》工作任务分工方案",
+            ),
+            (
+                "\u{3000}\u{3000}部门分工：省国资委牵头。",
+                "部门分工：省国资委牵头。",
+            ),
+            (
+                "开展不少于 100 场“粤贸全国”线上",
+                "开展不少于100场“粤贸全国”线上",
+            ),
             ("压降 P2P 存量风险规模", "压降P2P存量风险规模"),
             ("实现 7×24 小时响应接办", "实现7×24小时响应接办"),
             ("分管省领导:张虎", "分管省领导：张虎"),
@@ -196,7 +213,15 @@ mod tests {
 
     #[test]
     fn numerals() {
-        let cases = [("一", Some(1)), ("九", Some(9)), ("十一", Some(11)), ("二十三", Some(23)), ("零", None), ("一十", None), ("", None)];
+        let cases = [
+            ("一", Some(1)),
+            ("九", Some(9)),
+            ("十一", Some(11)),
+            ("二十三", Some(23)),
+            ("零", None),
+            ("一十", None),
+            ("", None),
+        ];
         for (input, expected) in cases {
             assert_eq!(chinese_number(input), expected, "{input:?}");
         }

@@ -1,8 +1,222 @@
-fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    match fengong::parse_bytes(&bytes) {
-        Ok(n) => println!("{}", serde_json::to_string_pretty(&n).unwrap()),
-        Err(e) => eprintln!("error: {path}: {e}"),
+//! `parse-notice`: read task-division notices and print them as JSON, or
+//! check that they were read completely.
+//!
+//! A thin shell over the `fengong` library: it reads arguments and files,
+//! calls the library and prints. Exit status: 0 done; 1 `check` found
+//! diagnostics; 2 a file could not be read or is not a notice.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+/// Inputs above this many bytes are refused unless `--max-bytes` says otherwise.
+const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(
+    name = "parse-notice",
+    version,
+    about = "Read a 政府工作报告 task-division notice (分工方案) into JSON",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Notices to read (text, GBK, UTF-16 or an HTML page); '-' reads standard input.
+    /// Several files print one JSON object per line, in argument order.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Indent the JSON (one file only).
+    #[arg(long)]
+    pretty: bool,
+    #[command(flatten)]
+    limits: Limits,
+}
+
+#[derive(Args, Clone, Copy)]
+struct Limits {
+    /// Refuse an input larger than this many bytes before reading it whole.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Say, with line numbers, whether each notice was read completely.
+    /// Exit 0: no diagnostics; 1: diagnostics; 2: a file unreadable or not a notice.
+    Check {
+        /// Notices to check; '-' reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = Style::Human)]
+        format: Style,
+        #[command(flatten)]
+        limits: Limits,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Style {
+    /// FILE:LINE: warning[code]: message, with the source line and a caret.
+    Human,
+    /// GitHub Actions annotations.
+    Github,
+    /// One JSON object per file: {"file", "diagnostics"}.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Some(Command::Check {
+            files,
+            format,
+            limits,
+        }) => check(&files, format, limits),
+        None => print_notices(&cli.files, cli.pretty, cli.limits),
+    };
+    ExitCode::from(status)
+}
+
+/// Reads a file (or standard input for '-'), refusing one over the limit.
+fn read_input(path: &Path, limits: Limits) -> Result<Vec<u8>, String> {
+    let describe = |err: io::Error| match err.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => format!("cannot read: {err}"),
+    };
+    let reader: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(io::stdin().lock())
+    } else {
+        let meta = std::fs::metadata(path).map_err(describe)?;
+        if meta.is_dir() {
+            return Err("is a directory".to_string());
+        }
+        if meta.len() > limits.max_bytes {
+            return Err(too_large(limits));
+        }
+        Box::new(std::fs::File::open(path).map_err(describe)?)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limits.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(too_large(limits));
     }
+    Ok(bytes)
+}
+
+fn too_large(limits: Limits) -> String {
+    format!(
+        "larger than {} bytes (raise the limit with --max-bytes)",
+        limits.max_bytes
+    )
+}
+
+fn display(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The JSON of one file, or the reason it has none.
+fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<String, String> {
+    let bytes = read_input(path, limits)?;
+    let notice = fengong::parse_bytes(&bytes).map_err(|e| e.to_string())?;
+    let json = if pretty {
+        serde_json::to_string_pretty(&notice)
+    } else {
+        serde_json::to_string(&notice)
+    };
+    json.map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+/// Prints each file's JSON in argument order, reading several files in
+/// parallel a bounded batch at a time.
+fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
+    let pretty = pretty && files.len() == 1;
+    let batch = rayon::current_num_threads().max(1) * 4;
+    let mut status = 0;
+    let stdout = io::stdout();
+    for chunk in files.chunks(batch) {
+        let results: Vec<Result<String, String>> = chunk
+            .par_iter()
+            .map(|path| notice_json(path, pretty, limits))
+            .collect();
+        let mut out = stdout.lock();
+        for (path, result) in chunk.iter().zip(results) {
+            match result {
+                Ok(json) => {
+                    if writeln!(out, "{json}").is_err() {
+                        return status;
+                    }
+                }
+                Err(reason) => {
+                    let _ = out.flush();
+                    eprintln!("error: {}: {reason}", display(path));
+                    status = 2;
+                }
+            }
+        }
+    }
+    status
+}
+
+/// What `check` found in one file.
+fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(String, usize), String> {
+    let bytes = read_input(path, limits)?;
+    let text = fengong::read_text(&bytes).map_err(|e| e.to_string())?;
+    let notice = fengong::parse(&text).map_err(|e| e.to_string())?;
+    let mut diagnostics = notice.diagnostics.clone();
+    diagnostics.extend(fengong::check::lint(&notice, &text));
+    diagnostics.sort_by_key(|d| d.line);
+    let name = display(path);
+    let report = match style {
+        Style::Human => {
+            fengong::check::render(&name, &text, &diagnostics, fengong::check::Format::Human)
+        }
+        Style::Github => {
+            fengong::check::render(&name, &text, &diagnostics, fengong::check::Format::Github)
+        }
+        Style::Json => {
+            let value = serde_json::json!({ "file": name, "diagnostics": diagnostics });
+            format!("{value}\n")
+        }
+    };
+    Ok((report, diagnostics.len()))
+}
+
+fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|path| check_one(path, style, limits))
+        .collect();
+    let mut status = 0;
+    let mut out = io::stdout().lock();
+    for (path, result) in files.iter().zip(results) {
+        match result {
+            Ok((report, found)) => {
+                let _ = out.write_all(report.as_bytes());
+                if found > 0 && status == 0 {
+                    status = 1;
+                }
+            }
+            Err(reason) => {
+                let _ = out.flush();
+                eprintln!("error: {}: {reason}", display(path));
+                status = 2;
+            }
+        }
+    }
+    status
 }
