@@ -45,74 +45,117 @@ use crate::text::{is_cjk, is_han, squeeze};
 /// ```
 pub fn lint(notice: &Notice, text: &str) -> Vec<Diagnostic> {
     let lines: Vec<&str> = text.lines().collect();
-    let locate = |span: LineSpan, needle: &str| find_line(&lines, span, needle);
     let mut found = Vec::new();
     for task in &notice.tasks {
-        for name in task.leaders.iter().filter(|n| !is_leader_name(n)) {
+        let mut at = Locator::new(&lines, task.lines);
+        let odd_leaders = task.leaders.iter().filter(|n| !is_leader_name(n));
+        for name in odd_leaders.take(MAX_PER_RECORD) {
             let message = format!(
                 "task {}: leader name '{name}' is not 2–4 Han characters",
                 task.number
             );
             found.push(
-                Diagnostic::warning(Code::LeaderName, locate(task.lines, name), message)
-                    .with_excerpt(name),
+                Diagnostic::warning(Code::LeaderName, at.line_of(name), message).with_excerpt(name),
             );
         }
         if let Some(division) = &task.departments {
-            department_checks(division, task.number, |n| locate(task.lines, n), &mut found);
+            department_checks(division, task.number, &mut at, &mut found);
         }
     }
     for row in &notice.livelihood_projects {
-        let line = row.lines.first;
-        let mut missing = Vec::new();
-        if row.number == 0 {
-            missing.push("number");
-        }
-        if row.task.is_empty() {
-            missing.push("task");
-        }
-        if row.leaders.is_empty() {
-            missing.push("leader");
-        }
-        if row.department.is_none() {
-            missing.push("department");
-        }
-        if !missing.is_empty() {
-            let message = format!("annex row {} has no {}", row.number, missing.join(", "));
-            found.push(Diagnostic::warning(Code::AnnexRow, line, message));
-        }
-        for name in row.leaders.iter().filter(|n| !is_leader_name(n)) {
-            let message = format!(
-                "annex row {}: leader name '{name}' is not 2–4 Han characters",
-                row.number
-            );
-            found.push(Diagnostic::warning(Code::LeaderName, line, message));
-        }
+        annex_row_checks(row, &mut found);
     }
     year_check(notice, &mut found);
     found.sort_by_key(|d| d.line);
     found
 }
 
+/// At most this many findings of one kind are reported for one record.
+const MAX_PER_RECORD: usize = 8;
+
+fn annex_row_checks(row: &crate::model::LivelihoodProject, found: &mut Vec<Diagnostic>) {
+    let line = row.lines.first;
+    let missing: Vec<&str> = [
+        (row.number == 0, "number"),
+        (row.task.is_empty(), "task"),
+        (row.leaders.is_empty(), "leader"),
+        (row.department.is_none(), "department"),
+    ]
+    .into_iter()
+    .filter_map(|(absent, what)| absent.then_some(what))
+    .collect();
+    if !missing.is_empty() {
+        let message = format!("annex row {} has no {}", row.number, missing.join(", "));
+        found.push(Diagnostic::warning(Code::AnnexRow, line, message));
+    }
+    for name in row
+        .leaders
+        .iter()
+        .filter(|n| !is_leader_name(n))
+        .take(MAX_PER_RECORD)
+    {
+        let message = format!(
+            "annex row {}: leader name '{name}' is not 2–4 Han characters",
+            row.number
+        );
+        found.push(Diagnostic::warning(Code::LeaderName, line, message).with_excerpt(name));
+    }
+}
+
 fn department_checks(
     division: &Division,
     task: u32,
-    locate: impl Fn(&str) -> u32,
+    at: &mut Locator<'_>,
     found: &mut Vec<Diagnostic>,
 ) {
-    let clause_line = locate(division.text.chars().take(6).collect::<String>().as_str());
     if division.lead.is_empty() && division.mode != crate::model::Mode::Unparsed {
+        let clause_line = at.line_of(&division.text.chars().take(8).collect::<String>());
         let message = format!("task {task}: the 部门分工 clause names no leading department");
         found.push(Diagnostic::warning(Code::EmptyLead, clause_line, message));
     }
-    for body in division.lead.iter().chain(&division.support) {
-        if let Some(why) = odd_department(&body.written) {
-            let message = format!("task {task}: department '{}' {why}", body.written);
-            found.push(
-                Diagnostic::warning(Code::DepartmentName, locate(&body.written), message)
-                    .with_excerpt(&body.written),
-            );
+    let bodies = division.lead.iter().chain(&division.support);
+    let odd = bodies.filter_map(|body| odd_department(&body.written).map(|why| (body, why)));
+    for (body, why) in odd.take(MAX_PER_RECORD) {
+        let message = format!("task {task}: department '{}' {why}", body.written);
+        let excerpt: String = body.written.chars().take(40).collect();
+        found.push(
+            Diagnostic::warning(Code::DepartmentName, at.line_of(&body.written), message)
+                .with_excerpt(excerpt),
+        );
+    }
+}
+
+/// Finds the line of a record's span that holds some words, squeezing the
+/// span's lines once.
+struct Locator<'a> {
+    lines: &'a [&'a str],
+    span: LineSpan,
+    squeezed: Option<Vec<String>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(lines: &'a [&'a str], span: LineSpan) -> Self {
+        Locator {
+            lines,
+            span,
+            squeezed: None,
         }
+    }
+
+    /// The line within the span holding `needle` (spaces ignored); the span's first line otherwise.
+    fn line_of(&mut self, needle: &str) -> u32 {
+        let (lines, span) = (self.lines, self.span);
+        let squeezed = self.squeezed.get_or_insert_with(|| {
+            let first = (span.first as usize).saturating_sub(1).min(lines.len());
+            let last = (span.last as usize).min(lines.len()).max(first);
+            lines[first..last]
+                .iter()
+                .map(|l| squeeze(l).into_owned())
+                .collect()
+        });
+        let needle = squeeze(needle);
+        let found = squeezed.iter().position(|l| l.contains(needle.as_ref()));
+        found.map_or(span.first, |i| span.first + i as u32)
     }
 }
 
@@ -160,18 +203,6 @@ fn year_check(notice: &Notice, found: &mut Vec<Diagnostic>) {
         let message = format!("the notice's title says {title_year}, the plan title {year}");
         found.push(Diagnostic::warning(Code::YearMismatch, line, message));
     }
-}
-
-/// The line within `span` holding `needle` (spaces ignored); the span's first line otherwise.
-fn find_line(lines: &[&str], span: LineSpan, needle: &str) -> u32 {
-    let needle = squeeze(needle);
-    (span.first..=span.last)
-        .find(|&n| {
-            lines
-                .get(n as usize - 1)
-                .is_some_and(|l| squeeze(l).contains(needle.as_ref()))
-        })
-        .unwrap_or(span.first)
 }
 
 /// How `render` prints a file's diagnostics.
