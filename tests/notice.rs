@@ -8,10 +8,15 @@ use fengong::{Code, Department, Mode, Notice, Task};
 
 const SOURCE: &str = include_str!("../fixtures/guangdong-2023.txt");
 
-static NOTICE: LazyLock<Notice> = LazyLock::new(|| fengong::parse(SOURCE).expect("the fixture reads"));
+static NOTICE: LazyLock<Notice> =
+    LazyLock::new(|| fengong::parse(SOURCE).expect("the fixture reads"));
 
 fn task(number: u32) -> &'static Task {
-    NOTICE.tasks.iter().find(|t| t.number == number).expect("task exists")
+    NOTICE
+        .tasks
+        .iter()
+        .find(|t| t.number == number)
+        .expect("task exists")
 }
 
 fn names(bodies: &[Department]) -> Vec<&str> {
@@ -19,7 +24,10 @@ fn names(bodies: &[Department]) -> Vec<&str> {
 }
 
 fn pairs(bodies: &[Department]) -> Vec<(&str, &str)> {
-    bodies.iter().map(|b| (b.name.as_str(), b.written.as_str())).collect()
+    bodies
+        .iter()
+        .map(|b| (b.name.as_str(), b.written.as_str()))
+        .collect()
 }
 
 fn squeezed(s: &str) -> String {
@@ -30,7 +38,10 @@ fn squeezed(s: &str) -> String {
 fn counts() {
     let n = &*NOTICE;
     assert_eq!(n.tasks.len(), 180);
-    assert_eq!(n.tasks.iter().map(|t| t.number).collect::<Vec<_>>(), (1..=180).collect::<Vec<_>>());
+    assert_eq!(
+        n.tasks.iter().map(|t| t.number).collect::<Vec<_>>(),
+        (1..=180).collect::<Vec<_>>()
+    );
     assert_eq!(n.sections.len(), 12);
     assert_eq!(n.requirements.len(), 3);
     assert_eq!(n.livelihood_projects.len(), 29);
@@ -44,21 +55,37 @@ fn counts() {
 #[test]
 fn text_is_rejoined_and_despaced() {
     // '11. 全省…均完成' / blank / '国家下达任务。' (lines 83–85)
-    assert_eq!(task(11).title, "全省空气质量优良天数比率和地表水水质优良率均完成国家下达任务。");
+    assert_eq!(
+        task(11).title,
+        "全省空气质量优良天数比率和地表水水质优良率均完成国家下达任务。"
+    );
     assert_eq!((task(11).lines.first, task(11).lines.last), (83, 89));
     // '地区生产总值增长 5% 以上。'
     assert_eq!(task(1).title, "地区生产总值增长5%以上。");
     // mid-word break '澳车北' / '上”' (lines 103–105)
-    assert!(task(13).measures.contains(&"进一步落实“澳车北上”，推动“港车北上”落地实施。".to_string()));
+    assert!(task(13)
+        .measures
+        .contains(&"进一步落实“澳车北上”，推动“港车北上”落地实施。".to_string()));
     // a continuation that starts with digits is not a task (lines 629–631)
-    assert!(task(72).measures.contains(&"新增20个全国“一村一品”示范村镇。".to_string()));
+    assert!(task(72)
+        .measures
+        .contains(&"新增20个全国“一村一品”示范村镇。".to_string()));
     // whitespace between non-CJK words stays: 'RE-ITs'
-    assert!(task(103).measures.iter().any(|m| m.contains("做实基础设施RE-ITs（不动产投资信托基金）项目库")));
+    assert!(task(103)
+        .measures
+        .iter()
+        .any(|m| m.contains("做实基础设施RE-ITs（不动产投资信托基金）项目库")));
     // a page break right after a '。' (lines 413–415) still continues the measures
-    assert_eq!(task(48).measures[3], "组织第十二届中国创新创业大赛（广东赛区）。");
+    assert_eq!(
+        task(48).measures[3],
+        "组织第十二届中国创新创业大赛（广东赛区）。"
+    );
     // a clause broken mid-name: '…省并联审批专班、驻' / '京工作组等配合。'
     let clause = &task(54).departments.as_ref().unwrap().text;
-    assert!(clause.ends_with("省并联审批专班、驻京工作组等配合。"), "{clause}");
+    assert!(
+        clause.ends_with("省并联审批专班、驻京工作组等配合。"),
+        "{clause}"
+    );
 }
 
 // Rule 2: measures split into sentences, joined back they are the whole text.
@@ -77,7 +104,9 @@ fn measures_are_sentences() {
     }
     // '《关于深入推进绿美广东生态建设的决定〉' and similar: no split inside brackets
     let t111 = task(111);
-    assert!(t111.measures[0].starts_with("制定《关于贯彻落实中共广东省委〈关于深入推进绿美广东生态建设的决定〉的实施方案》"));
+    assert!(t111.measures[0].starts_with(
+        "制定《关于贯彻落实中共广东省委〈关于深入推进绿美广东生态建设的决定〉的实施方案》"
+    ));
     // task 98's title has no final '。'
     assert_eq!(task(98).title, "深入推进数字政府建设");
     assert_eq!(task(98).measures.len(), 4);
@@ -95,13 +124,26 @@ fn leaders_are_names() {
 #[test]
 fn division_modes() {
     let modes = |mode: Mode| -> Vec<u32> {
-        NOTICE.tasks.iter().filter(|t| t.departments.as_ref().unwrap().mode == mode).map(|t| t.number).collect()
+        NOTICE
+            .tasks
+            .iter()
+            .filter(|t| t.departments.as_ref().unwrap().mode == mode)
+            .map(|t| t.number)
+            .collect()
     };
     assert_eq!(modes(Mode::LeadOnly), [91, 105, 106]);
     assert_eq!(modes(Mode::Joint), [72, 118, 119]);
     assert_eq!(modes(Mode::LeadSupport).len(), 174);
     let joint = task(72).departments.as_ref().unwrap();
-    assert_eq!(names(&joint.lead), ["省住房城乡建设厅", "省科技厅", "省文化和旅游厅", "省农业农村厅"]);
+    assert_eq!(
+        names(&joint.lead),
+        [
+            "省住房城乡建设厅",
+            "省科技厅",
+            "省文化和旅游厅",
+            "省农业农村厅"
+        ]
+    );
     assert!(joint.support.is_empty());
 }
 
@@ -109,17 +151,38 @@ fn division_modes() {
 fn division_of_task_53_as_in_the_contract() {
     let d = task(53).departments.as_ref().unwrap();
     assert_eq!(d.mode, Mode::LeadSupport);
-    assert_eq!(pairs(&d.lead), [("省商务厅", "省商务厅"), ("省市场监管局", "市场监管局")]);
-    assert_eq!(pairs(&d.support), [("省工业和信息化厅", "省工业和信息化厅"), ("海关总署广东分署", "海关总署广东分署")]);
-    assert_eq!(d.text, "省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。");
+    assert_eq!(
+        pairs(&d.lead),
+        [("省商务厅", "省商务厅"), ("省市场监管局", "市场监管局")]
+    );
+    assert_eq!(
+        pairs(&d.support),
+        [
+            ("省工业和信息化厅", "省工业和信息化厅"),
+            ("海关总署广东分署", "海关总署广东分署")
+        ]
+    );
+    assert_eq!(
+        d.text,
+        "省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。"
+    );
 }
 
 #[test]
 fn names_share_the_first_names_head() {
     let d14 = task(14).departments.as_ref().unwrap();
-    assert_eq!(pairs(&d14.lead), [("省发展改革委", "省发展改革委"), ("省交通运输厅", "交通运输厅")]);
+    assert_eq!(
+        pairs(&d14.lead),
+        [
+            ("省发展改革委", "省发展改革委"),
+            ("省交通运输厅", "交通运输厅")
+        ]
+    );
     let d23 = task(23).departments.as_ref().unwrap();
-    assert_eq!(pairs(&d23.support)[..2], [("省委组织部", "省委组织部"), ("省委编办", "编办")]);
+    assert_eq!(
+        pairs(&d23.support)[..2],
+        [("省委组织部", "省委组织部"), ("省委编办", "编办")]
+    );
     let d22 = task(22).departments.as_ref().unwrap();
     let groups = &names(&d22.support)[9..12];
     assert_eq!(groups, ["省机场集团", "省交通集团", "省铁投集团"]);
@@ -130,31 +193,57 @@ fn names_with_their_own_head_keep_it() {
     let d150 = task(150).departments.as_ref().unwrap();
     assert_eq!(names(&d150.support)[3..], ["团省委", "省妇联", "省残联"]);
     let d48 = task(48).departments.as_ref().unwrap();
-    assert!(names(&d48.support).windows(2).any(|w| w == ["人民银行广州分行", "广东银保监局"]));
+    assert!(names(&d48.support)
+        .windows(2)
+        .any(|w| w == ["人民银行广州分行", "广东银保监局"]));
     let d19 = task(19).departments.as_ref().unwrap();
-    assert_eq!(names(&d19.lead), ["省发展改革委", "横琴粤澳深度合作区执委会"]);
+    assert_eq!(
+        names(&d19.lead),
+        ["省发展改革委", "横琴粤澳深度合作区执委会"]
+    );
     assert_eq!(names(&d19.support)[10..], ["海关总署广东分署", "省税务局"]);
 }
 
 #[test]
 fn shared_tails_are_distributed() {
     let d12 = task(12).departments.as_ref().unwrap();
-    assert_eq!(pairs(&d12.support)[..2], [("深圳市政府", "深圳"), ("珠海市政府", "珠海市政府")]);
+    assert_eq!(
+        pairs(&d12.support)[..2],
+        [("深圳市政府", "深圳"), ("珠海市政府", "珠海市政府")]
+    );
     let d178 = task(178).departments.as_ref().unwrap();
-    assert_eq!(pairs(&d178.support), [("省安委会成员单位", "省安委会"), ("省减灾委成员单位", "减灾委成员单位")]);
+    assert_eq!(
+        pairs(&d178.support),
+        [
+            ("省安委会成员单位", "省安委会"),
+            ("省减灾委成员单位", "减灾委成员单位")
+        ]
+    );
 }
 
 #[test]
 fn several_lead_groups() {
     let d93 = task(93).departments.as_ref().unwrap();
-    assert_eq!(names(&d93.lead), ["省发展改革委", "广州市政府", "深圳市政府"]);
-    assert_eq!(names(&d93.support), ["省政府办公厅", "省司法厅", "省政务服务数据管理局"]);
+    assert_eq!(
+        names(&d93.lead),
+        ["省发展改革委", "广州市政府", "深圳市政府"]
+    );
+    assert_eq!(
+        names(&d93.support),
+        ["省政府办公厅", "省司法厅", "省政务服务数据管理局"]
+    );
 }
 
 #[test]
 fn collective_entries_stay_whole() {
-    assert_eq!(names(&task(1).departments.as_ref().unwrap().support), ["各地", "各部门"]);
-    assert_eq!(names(&task(37).departments.as_ref().unwrap().support), ["各地级以上市政府"]);
+    assert_eq!(
+        names(&task(1).departments.as_ref().unwrap().support),
+        ["各地", "各部门"]
+    );
+    assert_eq!(
+        names(&task(37).departments.as_ref().unwrap().support),
+        ["各地级以上市政府"]
+    );
     assert_eq!(
         names(&task(17).departments.as_ref().unwrap().support),
         ["省推进粤港澳大湾区建设领导小组港澳青年创新创业基地建设专项小组成员单位"]
@@ -169,18 +258,43 @@ fn collective_entries_stay_whole() {
 #[test]
 fn sections_hold_their_tasks() {
     let s = &NOTICE.sections;
-    assert_eq!(s.iter().map(|s| s.number).collect::<Vec<_>>(), (1..=12).collect::<Vec<_>>());
-    let spans: Vec<(u32, u32)> =
-        s[..11].iter().map(|s| (*s.tasks.first().unwrap(), *s.tasks.last().unwrap())).collect();
+    assert_eq!(
+        s.iter().map(|s| s.number).collect::<Vec<_>>(),
+        (1..=12).collect::<Vec<_>>()
+    );
+    let spans: Vec<(u32, u32)> = s[..11]
+        .iter()
+        .map(|s| (*s.tasks.first().unwrap(), *s.tasks.last().unwrap()))
+        .collect();
     assert_eq!(
         spans,
-        [(1, 11), (12, 22), (23, 35), (36, 50), (51, 63), (64, 85), (86, 110), (111, 128), (129, 148), (149, 171), (172, 180)]
+        [
+            (1, 11),
+            (12, 22),
+            (23, 35),
+            (36, 50),
+            (51, 63),
+            (64, 85),
+            (86, 110),
+            (111, 128),
+            (129, 148),
+            (149, 171),
+            (172, 180)
+        ]
     );
     assert_eq!(s[0].title, "2023年经济社会发展主要预期目标");
     assert_eq!(s[11].title, "工作要求");
     assert!(s[11].tasks.is_empty());
-    assert!(s[11].intro.as_deref().unwrap().starts_with("2023年是全面贯彻落实党的二十大精神开局之年。"));
-    assert!(s[11].intro.as_deref().unwrap().ends_with("走在全国前列、创造新的辉煌。"));
+    assert!(s[11]
+        .intro
+        .as_deref()
+        .unwrap()
+        .starts_with("2023年是全面贯彻落实党的二十大精神开局之年。"));
+    assert!(s[11]
+        .intro
+        .as_deref()
+        .unwrap()
+        .ends_with("走在全国前列、创造新的辉煌。"));
     assert_eq!(NOTICE.tasks.iter().filter(|t| t.section == 7).count(), 25);
 }
 
@@ -188,7 +302,14 @@ fn sections_hold_their_tasks() {
 fn requirements() {
     let r = &NOTICE.requirements;
     let titles: Vec<&str> = r.iter().map(|r| r.title.as_str()).collect();
-    assert_eq!(titles, ["强化担当，主动作为", "攻坚克难，合力推进", "狠抓进度，定期报告"]);
+    assert_eq!(
+        titles,
+        [
+            "强化担当，主动作为",
+            "攻坚克难，合力推进",
+            "狠抓进度，定期报告"
+        ]
+    );
     assert!(r[0].text.starts_with("各地、各部门要高度重视，"));
     assert!(r[0].text.ends_with("备案。"));
     // (三) is broken by a page end: '…于每月第3个工作日前报' / '送省政府督查室。'
@@ -200,26 +321,46 @@ fn requirements() {
 #[test]
 fn livelihood_projects() {
     let p = &NOTICE.livelihood_projects;
-    assert_eq!(p.iter().map(|p| p.number).collect::<Vec<_>>(), (1..=29).collect::<Vec<_>>());
+    assert_eq!(
+        p.iter().map(|p| p.number).collect::<Vec<_>>(),
+        (1..=29).collect::<Vec<_>>()
+    );
     let first = &p[0];
-    assert_eq!(first.category_title, "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程");
+    assert_eq!(
+        first.category_title,
+        "深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程"
+    );
     assert_eq!(first.task, "开展“粤菜师傅”培训4万人次以上。");
     assert_eq!(first.department.as_deref(), Some("省人力资源社会保障厅"));
     assert_eq!(first.principal.as_deref(), Some("杨红山"));
     assert!(first.deputies.is_empty());
     // '省卫生健康委 朱 宏 高 燕'
-    assert_eq!((p[4].principal.as_deref(), p[4].deputies.as_slice()), (Some("朱宏"), &["高燕".to_string()][..]));
+    assert_eq!(
+        (p[4].principal.as_deref(), p[4].deputies.as_slice()),
+        (Some("朱宏"), &["高燕".to_string()][..])
+    );
     // tab-separated: '省住房城乡建设厅→张 勇→刘 玮'
-    assert_eq!((p[8].department.as_deref(), p[8].principal.as_deref()), (Some("省住房城乡建设厅"), Some("张勇")));
+    assert_eq!(
+        (p[8].department.as_deref(), p[8].principal.as_deref()),
+        (Some("省住房城乡建设厅"), Some("张勇"))
+    );
     assert_eq!(p[8].deputies, ["刘玮"]);
     // '省药监局 江效东 王 玲'
     assert_eq!(p[18].deputies, ["王玲"]);
-    let per_category: Vec<usize> = (1..=10).map(|c| p.iter().filter(|r| r.category == c).count()).collect();
+    let per_category: Vec<usize> = (1..=10)
+        .map(|c| p.iter().filter(|r| r.category == c).count())
+        .collect();
     assert_eq!(per_category, [4, 4, 3, 4, 2, 2, 2, 2, 3, 3]);
     // row 27 stands above the cell '十、提高惠企利民服务便捷度' (printed on row 28) and is 十's
-    assert_eq!((p[26].category, p[26].category_title.as_str()), (10, "提高惠企利民服务便捷度"));
+    assert_eq!(
+        (p[26].category, p[26].category_title.as_str()),
+        (10, "提高惠企利民服务便捷度")
+    );
     assert_eq!((p[26].lines.first, p[26].lines.last), (1618, 1618));
-    assert_eq!(NOTICE.annex.as_ref().unwrap().title, "2023年省十件民生实事任务分解表");
+    assert_eq!(
+        NOTICE.annex.as_ref().unwrap().title,
+        "2023年省十件民生实事任务分解表"
+    );
 }
 
 // Rule 7: the envelope and the tail.
@@ -228,23 +369,53 @@ fn document() {
     let d = &NOTICE.document;
     assert_eq!(d.issuer.as_deref(), Some("广东省人民政府"));
     assert_eq!(d.doc_number.as_deref(), Some("粤府〔2023〕18号"));
-    assert_eq!(d.title.as_deref(), Some("广东省人民政府关于印发2023年省《政府工作报告》工作任务分工方案的通知"));
-    assert_eq!(d.addressees, ["各地级以上市人民政府", "省政府各部门", "各直属机构"]);
+    assert_eq!(
+        d.title.as_deref(),
+        Some("广东省人民政府关于印发2023年省《政府工作报告》工作任务分工方案的通知")
+    );
+    assert_eq!(
+        d.addressees,
+        ["各地级以上市人民政府", "省政府各部门", "各直属机构"]
+    );
     assert_eq!(d.year, Some(2023));
-    assert_eq!(d.plan_title.as_deref(), Some("2023年省《政府工作报告》工作任务分工方案"));
+    assert_eq!(
+        d.plan_title.as_deref(),
+        Some("2023年省《政府工作报告》工作任务分工方案")
+    );
     assert_eq!(d.signed_on, None);
     assert_eq!(d.disclosure.as_deref(), Some("主动公开"));
     assert_eq!(
         d.cc,
         [
-            "省委有关部委办", "省人大常委会办公厅", "省政协办公厅", "省纪委监委办公厅", "南部战区", "南部战区海军",
-            "南部战区空军", "省军区", "省法院", "省检察院", "省有关单位", "中直驻粤有关单位",
+            "省委有关部委办",
+            "省人大常委会办公厅",
+            "省政协办公厅",
+            "省纪委监委办公厅",
+            "南部战区",
+            "南部战区海军",
+            "南部战区空军",
+            "省军区",
+            "省法院",
+            "省检察院",
+            "省有关单位",
+            "中直驻粤有关单位",
         ]
     );
     assert_eq!(d.printed_by.as_deref(), Some("广东省人民政府办公厅秘书处"));
-    assert_eq!(d.printed_on.map(|d| d.to_string()).as_deref(), Some("2023-02-22"));
-    assert!(d.letter.as_deref().unwrap().starts_with("《2023年省《政府工作报告》工作任务分工方案》已经省政府全体会议审议通过"));
-    assert!(d.preamble.as_deref().unwrap().ends_with("明确分工责任，制定本方案。"));
+    assert_eq!(
+        d.printed_on.map(|d| d.to_string()).as_deref(),
+        Some("2023-02-22")
+    );
+    assert!(d
+        .letter
+        .as_deref()
+        .unwrap()
+        .starts_with("《2023年省《政府工作报告》工作任务分工方案》已经省政府全体会议审议通过"));
+    assert!(d
+        .preamble
+        .as_deref()
+        .unwrap()
+        .ends_with("明确分工责任，制定本方案。"));
 }
 
 #[test]
@@ -269,25 +440,54 @@ fn json_field_names_are_the_contract() {
 fn records_are_grounded_in_the_source() {
     let source = squeezed(SOURCE);
     for t in &NOTICE.tasks {
-        assert!(source.contains(&squeezed(&t.title)), "task {} title", t.number);
-        assert!(source.contains(&squeezed(&t.measures.concat())), "task {} measures", t.number);
+        assert!(
+            source.contains(&squeezed(&t.title)),
+            "task {} title",
+            t.number
+        );
+        assert!(
+            source.contains(&squeezed(&t.measures.concat())),
+            "task {} measures",
+            t.number
+        );
         for leader in &t.leaders {
-            assert!(source.contains(leader.as_str()), "task {} leader {leader}", t.number);
+            assert!(
+                source.contains(leader.as_str()),
+                "task {} leader {leader}",
+                t.number
+            );
         }
         let d = t.departments.as_ref().unwrap();
-        assert!(source.contains(&squeezed(&d.text)), "task {} clause", t.number);
+        assert!(
+            source.contains(&squeezed(&d.text)),
+            "task {} clause",
+            t.number
+        );
         for body in d.lead.iter().chain(&d.support) {
-            assert!(d.text.contains(&body.written), "task {}: {} not in its clause", t.number, body.written);
+            assert!(
+                d.text.contains(&body.written),
+                "task {}: {} not in its clause",
+                t.number,
+                body.written
+            );
         }
     }
     for p in &NOTICE.livelihood_projects {
         assert!(source.contains(&squeezed(&p.task)), "row {}", p.number);
         for name in p.principal.iter().chain(&p.deputies).chain(&p.leaders) {
-            assert!(source.contains(name.as_str()), "row {} name {name}", p.number);
+            assert!(
+                source.contains(name.as_str()),
+                "row {} name {name}",
+                p.number
+            );
         }
     }
     for r in &NOTICE.requirements {
-        assert!(source.contains(&format!("{}。{}", r.title, r.text)), "requirement {}", r.number);
+        assert!(
+            source.contains(&format!("{}。{}", r.title, r.text)),
+            "requirement {}",
+            r.number
+        );
     }
 }
 
@@ -295,7 +495,12 @@ fn records_are_grounded_in_the_source() {
 fn claimed(n: &Notice) -> Vec<(u32, u32)> {
     let mut spans = Vec::new();
     let doc = &n.document;
-    spans.extend(doc.lines.iter().chain(&doc.tail_lines).map(|s| (s.first, s.last)));
+    spans.extend(
+        doc.lines
+            .iter()
+            .chain(&doc.tail_lines)
+            .map(|s| (s.first, s.last)),
+    );
     for s in &n.sections {
         spans.push((s.line, s.line));
         spans.extend(s.intro_lines.iter().map(|s| (s.first, s.last)));
@@ -303,7 +508,11 @@ fn claimed(n: &Notice) -> Vec<(u32, u32)> {
     spans.extend(n.tasks.iter().map(|t| (t.lines.first, t.lines.last)));
     spans.extend(n.requirements.iter().map(|r| (r.lines.first, r.lines.last)));
     spans.extend(n.annex.iter().map(|a| (a.lines.first, a.lines.last)));
-    spans.extend(n.livelihood_projects.iter().map(|p| (p.lines.first, p.lines.last)));
+    spans.extend(
+        n.livelihood_projects
+            .iter()
+            .map(|p| (p.lines.first, p.lines.last)),
+    );
     spans.extend(n.diagnostics.iter().map(|d| (d.line, d.line)));
     spans
 }
@@ -314,12 +523,20 @@ fn every_line_is_in_a_record() {
     for (i, line) in SOURCE.lines().enumerate() {
         let number = i as u32 + 1;
         if !line.trim().is_empty() {
-            assert!(spans.iter().any(|&(a, b)| a <= number && number <= b), "line {number} is in no record: {line}");
+            assert!(
+                spans.iter().any(|&(a, b)| a <= number && number <= b),
+                "line {number} is in no record: {line}"
+            );
         }
     }
     // tasks do not overlap and follow each other
     for pair in NOTICE.tasks.windows(2) {
-        assert!(pair[0].lines.last < pair[1].lines.first, "tasks {} and {}", pair[0].number, pair[1].number);
+        assert!(
+            pair[0].lines.last < pair[1].lines.first,
+            "tasks {} and {}",
+            pair[0].number,
+            pair[1].number
+        );
     }
 }
 
@@ -335,10 +552,22 @@ fn small_notice_of_three_tasks() {
     assert_eq!(n.tasks[1].title, "推进横琴、前海、南沙三大平台建设。");
     assert_eq!(n.tasks[1].leaders, ["张虎", "王曦"]);
     let d = n.tasks[1].departments.as_ref().unwrap();
-    assert_eq!(names(&d.support), ["深圳市政府", "珠海市政府", "省委组织部", "省委编办"]);
+    assert_eq!(
+        names(&d.support),
+        ["深圳市政府", "珠海市政府", "省委组织部", "省委编办"]
+    );
     assert_eq!(n.tasks[2].departments.as_ref().unwrap().mode, Mode::Joint);
-    assert_eq!(names(&n.tasks[2].departments.as_ref().unwrap().lead), ["省政务服务数据管理局", "省科技厅"]);
-    assert_eq!(n.sections.iter().map(|s| s.tasks.clone()).collect::<Vec<_>>(), [vec![1], vec![2, 3]]);
+    assert_eq!(
+        names(&n.tasks[2].departments.as_ref().unwrap().lead),
+        ["省政务服务数据管理局", "省科技厅"]
+    );
+    assert_eq!(
+        n.sections
+            .iter()
+            .map(|s| s.tasks.clone())
+            .collect::<Vec<_>>(),
+        [vec![1], vec![2, 3]]
+    );
 }
 
 #[test]
@@ -358,8 +587,14 @@ fn missing_fields_are_diagnosed_with_their_lines() {
         ]
     );
     let unparsed = n.tasks[2].departments.as_ref().unwrap();
-    assert_eq!((unparsed.mode, unparsed.text.as_str()), (Mode::Unparsed, "省商务厅负责落实。"));
-    assert_eq!(n.tasks.iter().map(|t| t.number).collect::<Vec<_>>(), [1, 2, 3, 5]);
+    assert_eq!(
+        (unparsed.mode, unparsed.text.as_str()),
+        (Mode::Unparsed, "省商务厅负责落实。")
+    );
+    assert_eq!(
+        n.tasks.iter().map(|t| t.number).collect::<Vec<_>>(),
+        [1, 2, 3, 5]
+    );
 }
 
 #[test]
@@ -367,7 +602,10 @@ fn not_a_notice_is_an_error() {
     let err = fengong::parse(include_str!("../fixtures/small/not-a-notice.txt")).unwrap_err();
     assert!(matches!(err, fengong::Error::NotANotice { .. }), "{err:?}");
     assert_eq!(fengong::parse("").unwrap_err(), fengong::Error::Empty);
-    assert_eq!(fengong::parse(" \n\u{3000}\n").unwrap_err(), fengong::Error::WhitespaceOnly);
+    assert_eq!(
+        fengong::parse(" \n\u{3000}\n").unwrap_err(),
+        fengong::Error::WhitespaceOnly
+    );
 }
 
 /// The input lines of a span, whitespace removed.
@@ -382,7 +620,11 @@ fn span_text(first: u32, last: u32) -> String {
 fn tasks_reconstruct_their_lines() {
     for t in &NOTICE.tasks {
         let d = t.departments.as_ref().unwrap();
-        let measures = if t.measures.is_empty() { String::new() } else { format!("工作措施：{}", t.measures.concat()) };
+        let measures = if t.measures.is_empty() {
+            String::new()
+        } else {
+            format!("工作措施：{}", t.measures.concat())
+        };
         let rebuilt = format!(
             "{}.{}{measures}分管省领导：{}部门分工：{}",
             t.number,
@@ -390,16 +632,36 @@ fn tasks_reconstruct_their_lines() {
             t.leaders.join("、"),
             d.text
         );
-        assert_eq!(squeezed(&rebuilt), span_text(t.lines.first, t.lines.last), "task {}", t.number);
+        assert_eq!(
+            squeezed(&rebuilt),
+            span_text(t.lines.first, t.lines.last),
+            "task {}",
+            t.number
+        );
     }
 }
 
 #[test]
 fn annex_rows_reconstruct_their_lines() {
     for p in &NOTICE.livelihood_projects {
-        let people: String = p.department.iter().chain(&p.principal).chain(&p.deputies).map(String::as_str).collect();
-        let rebuilt = format!("{}{}{}{people}", p.number, squeezed(&p.task), p.leaders.concat());
+        let people: String = p
+            .department
+            .iter()
+            .chain(&p.principal)
+            .chain(&p.deputies)
+            .map(String::as_str)
+            .collect();
+        let rebuilt = format!(
+            "{}{}{}{people}",
+            p.number,
+            squeezed(&p.task),
+            p.leaders.concat()
+        );
         let line = span_text(p.lines.first, p.lines.last);
-        assert!(line.ends_with(&rebuilt), "row {}: {line} vs {rebuilt}", p.number);
+        assert!(
+            line.ends_with(&rebuilt),
+            "row {}: {line} vs {rebuilt}",
+            p.number
+        );
     }
 }

@@ -4,8 +4,9 @@
 use fengong::Notice;
 use std::sync::LazyLock;
 
-static NOTICE: LazyLock<Notice> =
-    LazyLock::new(|| fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).expect("the fixture reads"));
+static NOTICE: LazyLock<Notice> = LazyLock::new(|| {
+    fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).expect("the fixture reads")
+});
 
 #[test]
 fn whole_notice() {
@@ -17,7 +18,11 @@ fn whole_notice() {
 #[test]
 fn hard_tasks() {
     for number in [12, 19, 22, 53, 72, 91, 93, 98, 130, 178] {
-        let task = NOTICE.tasks.iter().find(|t| t.number == number).expect("task exists");
+        let task = NOTICE
+            .tasks
+            .iter()
+            .find(|t| t.number == number)
+            .expect("task exists");
         insta::assert_json_snapshot!(format!("task_{number}"), task);
     }
 }
