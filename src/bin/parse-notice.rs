@@ -62,7 +62,7 @@ enum Command {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Style {
-    /// FILE:LINE: warning[code]: message, with the source line and a caret.
+    /// `FILE:LINE: warning[code]: message`, with the source line and a caret.
     Human,
     /// GitHub Actions annotations.
     Github,
