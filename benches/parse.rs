@@ -1,1 +1,348 @@
-fn main() {}
+//! Throughput of `fengong::parse` against its own JSON round trip and a
+//! line-scanning floor, and how its time per MB scales with the input.
+//!
+//! ```text
+//! cargo bench --bench parse                 # criterion groups, then the same-process report
+//! cargo bench --bench parse -- parse/       # one group (the report still runs)
+//! ```
+//!
+//! Groups (each with `Throughput::Bytes` = the fixture's length):
+//!
+//! - `parse/notice`       (a) `fengong::parse` of the fixture;
+//! - `parse/to_json`      (b) `serde_json::to_string` of the result;
+//! - `parse/from_json`    (c) `serde_json::from_str::<Notice>` of that JSON,
+//!   the reference: reading our own output back;
+//! - `parse/line_floor`   (d) one pass over the fixture's lines with memchr,
+//!   counting newlines and touching each line.
+//! - `scaling/{1x,10x,100x}`: `parse` of notices grown by repeating the task
+//!   blocks (Throughput = each notice's own length).
+//!
+//! After criterion, a report on stderr times the same closures with plain
+//! `Instant` loops, interleaved round by round and taking the median, so
+//! that the ratios a/c and a/d and the scaling figures come from one
+//! process under the same load.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
+use fengong::Notice;
+
+const FIXTURE: &str = include_str!("../fixtures/guangdong-2023.txt");
+
+/// 1-based lines of the fixture holding the task blocks of parts 二 … 十一:
+/// from task 12 (line 93, just under the heading of part 二 at line 91) to
+/// the last line of task 180 (line 1565, before '十二、工作要求').
+const TASKS_FIRST_LINE: usize = 93;
+const TASKS_LAST_LINE: usize = 1565;
+/// Tasks 1–11 stand in part 一, before the repeated blocks.
+const TASKS_BEFORE: u32 = 11;
+/// Tasks 12–180 in one copy of the blocks.
+const TASKS_PER_COPY: u32 = 169;
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+/// A notice about `factor` times the fixture's size: the envelope, part 一
+/// and the heading of part 二 at the top; the task blocks repeated; part 十二
+/// (the requirements), the annex and the tail at the bottom.
+///
+/// The copies after the first are renumbered (task 12 of copy k becomes
+/// 12 + 169·k) and lose their part headings (三 … 十一 cannot be renumbered
+/// past 九十九, the largest numeral the reader knows), so their tasks stand in
+/// part 十一 and the notice reads without diagnostics.
+fn scaled_notice(factor: usize) -> (String, usize) {
+    let lines: Vec<&str> = FIXTURE.split_inclusive('\n').collect();
+    let head: String = lines[..TASKS_FIRST_LINE - 1].concat();
+    let tasks = &lines[TASKS_FIRST_LINE - 1..TASKS_LAST_LINE];
+    let foot: String = lines[TASKS_LAST_LINE..].concat();
+    let copy_len: usize = tasks.iter().map(|l| l.len()).sum();
+    let target = FIXTURE.len() * factor;
+    let copies =
+        ((target.saturating_sub(head.len() + foot.len()) + copy_len / 2) / copy_len).max(1);
+    let mut out = String::with_capacity(head.len() + foot.len() + copies * (copy_len + 1024));
+    out.push_str(&head);
+    for k in 0..copies {
+        for line in tasks {
+            if k == 0 {
+                out.push_str(line);
+            } else if is_part_heading(line) {
+                continue;
+            } else if let Some((number, rest)) = split_task_number(line) {
+                let renumbered = number + TASKS_PER_COPY * k as u32;
+                out.push_str(&renumbered.to_string());
+                out.push_str(rest);
+            } else {
+                out.push_str(line);
+            }
+        }
+    }
+    out.push_str(&foot);
+    (out, copies)
+}
+
+/// '三、以实体经济为本…' — a part heading: Chinese numerals, then '、'.
+fn is_part_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    rest.len() < line.len() && rest.starts_with('、')
+}
+
+/// '23. 实施制造业…' → (23, ". 实施制造业…"), the way the reader's
+/// task header reads it: digits, '.' or '．', not followed by a digit or '%'.
+fn split_task_number(line: &str) -> Option<(u32, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = line.split_at(digits);
+    let after = rest.trim_start_matches(' ');
+    let after_stop = after
+        .strip_prefix('.')
+        .or_else(|| after.strip_prefix('．'))?;
+    let next = after_stop.trim_start_matches(' ').chars().next();
+    if next.is_some_and(|c| c.is_ascii_digit() || c == '%') {
+        return None;
+    }
+    Some((number.parse().ok()?, rest))
+}
+
+/// A scaled notice, checked: every task read, numbered in order, no diagnostic.
+fn checked_scaled(factor: usize) -> String {
+    let (text, copies) = scaled_notice(factor);
+    let notice = fengong::parse(&text).expect("scaled notice parses");
+    let expected = TASKS_BEFORE as usize + TASKS_PER_COPY as usize * copies;
+    assert_eq!(notice.tasks.len(), expected, "{factor}x: task count");
+    assert!(
+        notice.diagnostics.is_empty(),
+        "{factor}x: diagnostics {:?}",
+        &notice.diagnostics[..notice.diagnostics.len().min(3)]
+    );
+    text
+}
+
+/// (d) The floor: every line found with memchr and touched (its length and
+/// first and last byte folded into a checksum).
+fn line_floor(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut newlines = 0usize;
+    let mut sum = 0usize;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        newlines += 1;
+        let line = &bytes[start..end];
+        sum = sum.wrapping_add(line.len());
+        if let (Some(&first), Some(&last)) = (line.first(), line.last()) {
+            sum = sum.wrapping_add(usize::from(first) ^ usize::from(last));
+        }
+        start = end + 1;
+    }
+    (newlines, sum)
+}
+
+// ---------------------------------------------------------------------------
+// Criterion groups
+
+fn bench_parse(c: &mut Criterion, notice: &Notice, json: &str) {
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Bytes(FIXTURE.len() as u64));
+    group.bench_function("notice", |b| {
+        b.iter(|| fengong::parse(black_box(FIXTURE)).expect("fixture parses"))
+    });
+    group.bench_function("to_json", |b| {
+        b.iter(|| serde_json::to_string(black_box(notice)).expect("serializes"))
+    });
+    group.bench_function("from_json", |b| {
+        b.iter(|| serde_json::from_str::<Notice>(black_box(json)).expect("deserializes"))
+    });
+    group.bench_function("line_floor", |b| b.iter(|| line_floor(black_box(FIXTURE))));
+    group.finish();
+}
+
+fn bench_scaling(c: &mut Criterion, inputs: &[(usize, String)]) {
+    let mut group = c.benchmark_group("scaling");
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    for (factor, text) in inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{factor}x")),
+            text.as_str(),
+            |b, text| b.iter(|| fengong::parse(black_box(text)).expect("scaled notice parses")),
+        );
+    }
+    group.finish();
+}
+
+// ---------------------------------------------------------------------------
+// The same-process report
+
+/// One timed closure: its name, the bytes it is credited with, and how long
+/// one call takes (seconds, filled in by `measure`).
+struct Timed<'a> {
+    name: String,
+    bytes: usize,
+    run: Box<dyn FnMut() + 'a>,
+    per_call: Vec<f64>,
+}
+
+impl<'a> Timed<'a> {
+    fn new(name: impl Into<String>, bytes: usize, run: impl FnMut() + 'a) -> Self {
+        Timed {
+            name: name.into(),
+            bytes,
+            run: Box::new(run),
+            per_call: Vec::new(),
+        }
+    }
+
+    fn median(&self) -> f64 {
+        let mut v = self.per_call.clone();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    }
+
+    fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.median()
+    }
+
+    fn ms_per_mb(&self) -> f64 {
+        self.median() * 1e3 / (self.bytes as f64 / 1e6)
+    }
+}
+
+/// Times each closure in `rounds` interleaved rounds of about `round`
+/// each (the iteration count calibrated once per closure).
+fn measure(timed: &mut [Timed<'_>], rounds: usize, round: Duration) {
+    let mut iters = Vec::with_capacity(timed.len());
+    for t in timed.iter_mut() {
+        (t.run)();
+        let start = Instant::now();
+        (t.run)();
+        let once = start.elapsed().as_secs_f64().max(1e-9);
+        iters.push(((round.as_secs_f64() / once) as usize).clamp(1, 1_000_000));
+    }
+    for _ in 0..rounds {
+        for (t, &n) in timed.iter_mut().zip(&iters) {
+            let start = Instant::now();
+            for _ in 0..n {
+                (t.run)();
+            }
+            t.per_call.push(start.elapsed().as_secs_f64() / n as f64);
+        }
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "MET"
+    } else {
+        "NOT MET"
+    }
+}
+
+fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
+    const ROUNDS: usize = 7;
+    let round = Duration::from_millis(150);
+    let n = FIXTURE.len();
+    let mut timed = vec![
+        Timed::new("(a) parse", n, || {
+            black_box(fengong::parse(black_box(FIXTURE)).expect("fixture parses"));
+        }),
+        Timed::new("(b) to_string", n, || {
+            black_box(serde_json::to_string(black_box(notice)).expect("serializes"));
+        }),
+        Timed::new("(c) from_str::<Notice>", n, || {
+            black_box(serde_json::from_str::<Notice>(black_box(json)).expect("deserializes"));
+        }),
+        Timed::new("(d) memchr line floor", n, || {
+            black_box(line_floor(black_box(FIXTURE)));
+        }),
+    ];
+    measure(&mut timed, ROUNDS, round);
+
+    eprintln!();
+    eprintln!(
+        "== same-process report: median of {ROUNDS} interleaved rounds; fixture {n} bytes, JSON {} bytes; 1 MB = 10^6 bytes ==",
+        json.len()
+    );
+    for t in &timed {
+        eprintln!(
+            "{:<26} {:>10.1} MB/s   {:>10.1} µs/call",
+            t.name,
+            t.mb_per_s(),
+            t.median() * 1e6
+        );
+    }
+    let (a, c, d) = (timed[0].median(), timed[2].median(), timed[3].median());
+    eprintln!(
+        "ratio a/c (parse / from_str)  = {:.2}   target <= 1.0: {}",
+        a / c,
+        verdict(a / c <= 1.0)
+    );
+    eprintln!(
+        "ratio a/d (parse / floor)     = {:.1}   target <= 20: {}",
+        a / d,
+        verdict(a / d <= 20.0)
+    );
+    drop(timed);
+
+    let mut scaling: Vec<Timed<'_>> = inputs
+        .iter()
+        .map(|(factor, text)| {
+            Timed::new(format!("{factor}x"), text.len(), move || {
+                black_box(fengong::parse(black_box(text)).expect("scaled notice parses"));
+            })
+        })
+        .collect();
+    measure(&mut scaling, 5, Duration::from_millis(300));
+    eprintln!("scaling (parse; median of 5 interleaved rounds):");
+    for t in &scaling {
+        eprintln!(
+            "  {:<5} {:>11} bytes  {:>8.2} ms/MB  {:>8.1} MB/s",
+            t.name,
+            t.bytes,
+            t.ms_per_mb(),
+            t.mb_per_s()
+        );
+    }
+    let per_mb: Vec<f64> = scaling.iter().map(Timed::ms_per_mb).collect();
+    let min = per_mb.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = per_mb.iter().copied().fold(0.0, f64::max);
+    eprintln!(
+        "  time/MB spread max/min = {:.2}   target within 20% (<= 1.20): {}",
+        max / min,
+        verdict(max / min <= 1.20)
+    );
+}
+
+fn main() {
+    let notice = fengong::parse(FIXTURE).expect("fixture parses");
+    assert_eq!(notice.tasks.len(), 180);
+    let json = serde_json::to_string(&notice).expect("serializes");
+    assert_eq!(
+        serde_json::from_str::<Notice>(&json).expect("deserializes"),
+        notice,
+        "the JSON reads back to the same notice"
+    );
+    let inputs: Vec<(usize, String)> = [1, 10, 100]
+        .into_iter()
+        .map(|factor| (factor, checked_scaled(factor)))
+        .collect();
+
+    // Short runs: the machine is shared; command-line options still win.
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .sample_size(25)
+        .configure_from_args();
+    bench_parse(&mut c, &notice, &json);
+    bench_scaling(&mut c, &inputs);
+    c.final_summary();
+
+    // `cargo bench` passes --bench; `cargo test --benches` runs the groups
+    // once as tests and does not need the timed report.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let listing = std::env::args().any(|a| a == "--list");
+    if benching && !listing {
+        report(&notice, &json, &inputs);
+    }
+}

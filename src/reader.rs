@@ -305,6 +305,7 @@ impl<'s> Body<'s> {
             }
             Some(Kind::AnnexStart) => {
                 if let Some(annex) = self.notice.annex.as_mut() {
+                    caption_or_continuation(&mut annex.title, &normalize(&block.text));
                     annex.lines.extend_to(block.lines.last);
                     return;
                 }
@@ -324,18 +325,30 @@ impl<'s> Body<'s> {
         self.unrecognized(block, "line fits no construct of the notice");
     }
 
-    fn finish(mut self) -> Result<Notice, Error> {
-        if let Some(draft) = &self.draft {
-            let incomplete = !draft.leaders_seen || draft.division_line.is_none();
-            if incomplete {
-                let (number, last) = (draft.task.number, draft.task.lines.last);
-                self.warn(
-                    Code::Truncated,
-                    last,
-                    format!("the input ends inside task {number}"),
-                );
+    /// One `truncated` warning when the input stops inside a task or
+    /// before the notice's closing '…印发' line.
+    fn truncation(&mut self) {
+        let last_line = self
+            .lines
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank())
+            .map_or(1, |l| l.number);
+        let message = match &self.draft {
+            Some(d) if !d.leaders_seen || d.division_line.is_none() => {
+                format!("the input ends inside task {}", d.task.number)
             }
-        }
+            _ if self.notice.document.printed_on.is_none() => {
+                "the input ends without the notice's closing lines (公开方式, 抄送, …印发)"
+                    .to_string()
+            }
+            _ => return,
+        };
+        self.warn(Code::Truncated, last_line, message);
+    }
+
+    fn finish(mut self) -> Result<Notice, Error> {
+        self.truncation();
         self.close_task();
         self.notice.livelihood_projects = annex::projects(std::mem::take(&mut self.rows));
         let notice = self.notice;
@@ -352,40 +365,42 @@ impl<'s> Body<'s> {
     }
 }
 
-/// Task numbers run 1..N with no gap or repeat; parts run 一, 二, … in order.
-fn number_checks(notice: &mut Notice) {
-    let mut found = Vec::new();
-    let mut expected = 1;
-    for task in &notice.tasks {
-        let line = task.lines.first;
-        let n = task.number;
-        if n == expected {
-        } else if n + 1 == expected {
-            found.push(Diagnostic::warning(
-                Code::TaskNumber,
-                line,
-                format!("task number {n} repeats"),
-            ));
-        } else if n > expected {
-            let missing = if n == expected + 1 {
-                format!("{expected}")
-            } else {
-                format!("{expected}–{}", n - 1)
-            };
-            found.push(Diagnostic::warning(
-                Code::TaskNumber,
-                line,
-                format!("task {n} follows task {}: {missing} missing", expected - 1),
-            ));
-        } else {
-            found.push(Diagnostic::warning(
-                Code::TaskNumber,
-                line,
-                format!("task {n} is out of order after task {}", expected - 1),
-            ));
-        }
-        expected = expected.max(n + 1);
+/// The text after '附件：…' is the table's caption when it repeats the
+/// title; otherwise it continues a title a wrap broke ('…任务分解' / '表'),
+/// possibly followed by the caption.
+fn caption_or_continuation(title: &mut String, text: &str) {
+    if text == title.as_str() {
+        return;
     }
+    // title + a == b, where text = a + b: the wrapped rest, then the caption
+    let rest_len = text.len().saturating_sub(title.len()) / 2;
+    if let (Some(rest), Some(caption)) = (text.get(..rest_len), text.get(rest_len..)) {
+        if caption.len() == title.len() + rest.len()
+            && caption.starts_with(title.as_str())
+            && caption.ends_with(rest)
+        {
+            title.push_str(rest);
+            return;
+        }
+    }
+    title.push_str(text);
+}
+
+/// Task numbers run 1..N with no gap or repeat; so do annex rows; parts
+/// run 一, 二, … in order.
+fn number_checks(notice: &mut Notice) {
+    let tasks: Vec<(u32, u32)> = notice
+        .tasks
+        .iter()
+        .map(|t| (t.number, t.lines.first))
+        .collect();
+    let rows: Vec<(u32, u32)> = notice
+        .livelihood_projects
+        .iter()
+        .map(|p| (p.number, p.lines.first))
+        .collect();
+    let mut found = sequence(&tasks, "task", Code::TaskNumber);
+    found.extend(sequence(&rows, "annex row", Code::AnnexRow));
     let mut expected = 1;
     for section in &notice.sections {
         let n = section.number;
@@ -396,4 +411,114 @@ fn number_checks(notice: &mut Notice) {
         expected = expected.max(n + 1);
     }
     notice.diagnostics.extend(found);
+}
+
+/// Findings in a run of `(number, line)` that should count 1, 2, 3, …
+///
+/// One misnumbered item (1, 2, 2, 4) is one finding; a gap names what is
+/// missing; a repeat or a step back names the item before it.
+fn sequence(items: &[(u32, u32)], what: &str, code: Code) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut expected = 1u32;
+    for (i, &(n, line)) in items.iter().enumerate() {
+        let previous = expected.saturating_sub(1);
+        let next = items.get(i + 1).map(|&(next, _)| next);
+        let message = if n == expected {
+            None
+        } else if next == Some(expected.saturating_add(1)) {
+            Some(format!(
+                "{what} numbered {n} stands where {expected} is expected"
+            ))
+        } else if n.saturating_add(1) == expected {
+            Some(format!("{what} number {n} repeats"))
+        } else if n > expected {
+            let missing = if n == expected + 1 {
+                format!("{expected}")
+            } else {
+                format!("{expected}–{}", n - 1)
+            };
+            match previous {
+                0 => Some(format!(
+                    "the first {what} is numbered {n}: {missing} missing"
+                )),
+                _ => Some(format!(
+                    "{what} {n} follows {what} {previous}: {missing} missing"
+                )),
+            }
+        } else {
+            Some(format!(
+                "{what} {n} is out of order after {what} {previous}"
+            ))
+        };
+        let misnumbered = n != expected && next == Some(expected.saturating_add(1));
+        if let Some(message) = message {
+            found.push(Diagnostic::warning(code, line, message));
+        }
+        expected = if misnumbered {
+            expected + 1
+        } else {
+            expected.max(n.saturating_add(1))
+        };
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annex_captions() {
+        let cases = [
+            (
+                "2023年省十件民生实事任务分解表",
+                "2023年省十件民生实事任务分解表",
+                "2023年省十件民生实事任务分解表",
+            ),
+            (
+                "2023年省十件民生实事任务分解",
+                "表2023年省十件民生实事任务分解表",
+                "2023年省十件民生实事任务分解表",
+            ),
+            (
+                "2023年省十件民生",
+                "实事任务分解表",
+                "2023年省十件民生实事任务分解表",
+            ),
+        ];
+        for (title, text, expected) in cases {
+            let mut title = title.to_string();
+            caption_or_continuation(&mut title, text);
+            assert_eq!(title, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sequences() {
+        let cases: [(&[u32], &[&str]); 6] = [
+            (&[1, 2, 3], &[]),
+            (
+                &[1, 2, 2, 4],
+                &["task numbered 2 stands where 3 is expected"],
+            ),
+            (&[1, 2, 4, 5], &["task 4 follows task 2: 3 missing"]),
+            (&[1, 2, 3, 3, 4], &["task number 3 repeats"]),
+            (&[1, 5, 6], &["task 5 follows task 1: 2–4 missing"]),
+            (
+                &[2, 1, 3],
+                &[
+                    "the first task is numbered 2: 1 missing",
+                    "task 1 is out of order after task 2",
+                ],
+            ),
+        ];
+        for (numbers, expected) in cases {
+            let items: Vec<(u32, u32)> = numbers.iter().map(|&n| (n, n)).collect();
+            let got: Vec<String> = sequence(&items, "task", Code::TaskNumber)
+                .into_iter()
+                .map(|d| d.message)
+                .collect();
+            assert_eq!(got, expected, "{numbers:?}");
+        }
+    }
 }

@@ -1,0 +1,219 @@
+//! `parse-notice` with several files: JSON Lines in argument order, failing
+//! files reported on stderr without stopping the others, exit status 2.
+//!
+//! The copies differ in one task's title, so the order of the output lines
+//! can be checked by content; each line must read back, as a [`Notice`], to
+//! what `fengong::parse` makes of the file it stands for.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use fengong::Notice;
+
+const FIXTURE: &str = include_str!("../fixtures/guangdong-2023.txt");
+const TASK_12: &str = "12. 对接香港“北部都会区”发展策略";
+const TASK_180: &str = "180. 深入推进法治广东建设。";
+
+/// A fresh directory for one test's files.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("batch-{test}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch directory");
+    dir
+}
+
+/// The fixture with the first occurrence of `from` (which must be there, once) replaced.
+fn variant(from: &str, to: &str) -> String {
+    assert_eq!(FIXTURE.matches(from).count(), 1, "{from:?} stands once");
+    FIXTURE.replacen(from, to, 1)
+}
+
+/// The fixture with task 12's title marked `tag`: '12. 第{tag}份对接香港…'.
+fn tagged(tag: usize) -> String {
+    variant(
+        TASK_12,
+        &format!("12. 第{tag}份对接香港“北部都会区”发展策略"),
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write input");
+    path
+}
+
+fn run(files: &[&Path], threads: Option<usize>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_parse-notice"));
+    command.args(files);
+    if let Some(n) = threads {
+        command.env("RAYON_NUM_THREADS", n.to_string());
+    }
+    command.output().expect("run parse-notice")
+}
+
+/// The stdout lines, each read as a notice.
+fn notices(output: &Output) -> Vec<Notice> {
+    let stdout = std::str::from_utf8(&output.stdout).expect("stdout is UTF-8");
+    assert!(
+        stdout.is_empty() || stdout.ends_with('\n'),
+        "stdout ends with a newline"
+    );
+    stdout
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let value: serde_json::Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("stdout line {} is not JSON: {e}", i + 1));
+            assert!(value.is_object(), "line {} is a JSON object", i + 1);
+            assert_eq!(
+                value["tasks"].as_array().map(Vec::len),
+                Some(180),
+                "line {} has 180 tasks",
+                i + 1
+            );
+            serde_json::from_value(value)
+                .unwrap_or_else(|e| panic!("stdout line {} is not a Notice: {e}", i + 1))
+        })
+        .collect()
+}
+
+fn stderr_lines(output: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn parsed(text: &str) -> Notice {
+    fengong::parse(text).expect("input parses")
+}
+
+#[test]
+fn three_files_print_three_lines_in_argument_order() {
+    let dir = scratch("three");
+    let plain = write(&dir, "plain.txt", FIXTURE);
+    let first = variant(TASK_12, "12. 衔接香港“北部都会区”发展策略");
+    let last = variant(TASK_180, "180. 全面推进法治广东建设。");
+    let first_changed = write(&dir, "first-changed.txt", &first);
+    let last_changed = write(&dir, "last-changed.txt", &last);
+
+    let output = run(&[&last_changed, &plain, &first_changed], None);
+    assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+    assert!(output.stderr.is_empty(), "{:?}", stderr_lines(&output));
+
+    let got = notices(&output);
+    assert_eq!(got.len(), 3, "one line per file");
+    let titles: Vec<(&str, &str)> = got
+        .iter()
+        .map(|n| (n.tasks[11].title.as_str(), n.tasks[179].title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("对接香港“北部都会区”发展策略、澳门“1+4”适度多元发展策略，支持香港、澳门更好融入国家发展大局。", "全面推进法治广东建设。"),
+            ("对接香港“北部都会区”发展策略、澳门“1+4”适度多元发展策略，支持香港、澳门更好融入国家发展大局。", "深入推进法治广东建设。"),
+            ("衔接香港“北部都会区”发展策略、澳门“1+4”适度多元发展策略，支持香港、澳门更好融入国家发展大局。", "深入推进法治广东建设。"),
+        ]
+    );
+    assert_eq!(got, [parsed(&last), parsed(FIXTURE), parsed(&first)]);
+}
+
+#[test]
+fn failing_files_are_reported_and_the_others_still_print_in_order() {
+    let dir = scratch("failing");
+    let texts = [tagged(1), tagged(2), tagged(3)];
+    let good: Vec<PathBuf> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| write(&dir, &format!("good-{i}.txt"), t))
+        .collect();
+    let missing = dir.join("missing.txt");
+    let readme = write(&dir, "README.md", "# README\n\nHow to build.\n");
+    let empty = write(&dir, "empty.txt", "");
+
+    let output = run(
+        &[&missing, &good[0], &readme, &good[1], &empty, &good[2]],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let expected: Vec<Notice> = texts.iter().map(|t| parsed(t)).collect();
+    assert_eq!(notices(&output), expected, "the good files, in order");
+    assert_eq!(
+        stderr_lines(&output),
+        [
+            format!("error: {}: no such file", missing.display()),
+            format!(
+                "error: {}: not a task-division notice: no numbered task carrying 分管省领导 or 部门分工",
+                readme.display()
+            ),
+            format!("error: {}: empty input", empty.display()),
+        ]
+    );
+}
+
+#[test]
+fn a_failing_file_alone_exits_2_with_no_output() {
+    let dir = scratch("alone");
+    let missing = dir.join("nowhere.txt");
+    let output = run(&[&missing], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr_lines(&output),
+        [format!("error: {}: no such file", missing.display())]
+    );
+}
+
+/// With 2 threads a batch is 8 files, so 20 files take three batches.
+#[test]
+fn twenty_copies_keep_their_order_across_batches() {
+    let dir = scratch("twenty");
+    let texts: Vec<String> = (0..20).map(tagged).collect();
+    let paths: Vec<PathBuf> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| write(&dir, &format!("copy-{i:02}.txt"), t))
+        .collect();
+    // Argument order differs from name order: 19, 0, 18, 1, …
+    let order: Vec<usize> = (0..10).flat_map(|i| [19 - i, i]).collect();
+    let args: Vec<&Path> = order.iter().map(|&i| paths[i].as_path()).collect();
+
+    let output = run(&args, Some(2));
+    assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+    let got = notices(&output);
+    assert_eq!(got.len(), 20);
+    for (line, (&i, notice)) in order.iter().zip(&got).enumerate() {
+        let tag = format!("第{i}份对接香港");
+        assert!(
+            notice.tasks[11].title.starts_with(&tag),
+            "line {} should be copy {i}: {:?}",
+            line + 1,
+            notice.tasks[11].title
+        );
+        assert_eq!(*notice, parsed(&texts[i]), "line {} is copy {i}", line + 1);
+    }
+}
+
+/// A failure in a later batch keeps its place between the good files.
+#[test]
+fn a_failure_in_a_later_batch_keeps_its_place() {
+    let dir = scratch("later");
+    let texts: Vec<String> = (0..12).map(tagged).collect();
+    let mut paths: Vec<PathBuf> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| write(&dir, &format!("copy-{i:02}.txt"), t))
+        .collect();
+    let missing = dir.join("gone.txt");
+    paths.insert(10, missing.clone());
+    let args: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+
+    let output = run(&args, Some(2));
+    assert_eq!(output.status.code(), Some(2));
+    let expected: Vec<Notice> = texts.iter().map(|t| parsed(t)).collect();
+    assert_eq!(notices(&output), expected);
+    assert_eq!(
+        stderr_lines(&output),
+        [format!("error: {}: no such file", missing.display())]
+    );
+}

@@ -1,0 +1,536 @@
+//! One reading in every form: each form of the 2023 notice is derived here,
+//! in code, from the fixture, and must read to the same records as the
+//! fixture itself — line numbers aside, since a form may move lines.
+//!
+//! The comparison serializes both notices to JSON, removes every key named
+//! `lines`, `intro_lines`, `tail_lines` or `line`, and compares the rest
+//! whole. On a difference the test names the form, the path of the first
+//! differing value and the record (task, section, row …) holding it.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use fengong::Notice;
+use regex::Regex;
+use serde_json::Value;
+
+const FIXTURE: &str = include_str!("../fixtures/guangdong-2023.txt");
+
+/// The keys that hold input line numbers.
+const LINE_KEYS: [&str; 4] = ["lines", "intro_lines", "tail_lines", "line"];
+
+/// The width the hard-wrapped forms break lines at, in characters.
+const WRAP: usize = 28;
+
+/// `value` with every line-number key removed, at any depth.
+fn without_lines(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(key, _)| !LINE_KEYS.contains(&key.as_str()))
+                .map(|(key, v)| (key, without_lines(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_lines).collect()),
+        other => other,
+    }
+}
+
+/// The path, expected value and value found of the first difference.
+fn first_difference(path: String, expected: &Value, got: &Value) -> Option<(String, Value, Value)> {
+    if expected == got {
+        return None;
+    }
+    match (expected, got) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter().find_map(|key| {
+                let (x, y) = (
+                    a.get(key).unwrap_or(&Value::Null),
+                    b.get(key).unwrap_or(&Value::Null),
+                );
+                let sub = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                first_difference(sub, x, y)
+            })
+        }
+        (Value::Array(a), Value::Array(b)) => (0..a.len().max(b.len())).find_map(|i| {
+            let (x, y) = (
+                a.get(i).unwrap_or(&Value::Null),
+                b.get(i).unwrap_or(&Value::Null),
+            );
+            first_difference(format!("{path}[{i}]"), x, y)
+        }),
+        _ => Some((path, expected.clone(), got.clone())),
+    }
+}
+
+/// The record holding `path`: 'tasks[13].departments.lead[1].name' → 'tasks[13]'.
+fn record_of(path: &str) -> &str {
+    match path.find(']') {
+        Some(end) => &path[..=end],
+        None => path.split('.').next().unwrap_or(path),
+    }
+}
+
+/// The value at a record path such as 'tasks[13]' or 'document'.
+fn at<'v>(value: &'v Value, record: &str) -> &'v Value {
+    match record.split_once('[') {
+        Some((key, index)) => {
+            let index: usize = index.trim_end_matches(']').parse().unwrap_or(usize::MAX);
+            value[key].get(index).unwrap_or(&Value::Null)
+        }
+        None => &value[record],
+    }
+}
+
+fn short(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    if text.chars().count() > 4000 {
+        let cut: String = text.chars().take(4000).collect();
+        format!("{cut}\n… (cut)")
+    } else {
+        text
+    }
+}
+
+/// The fixture's own reading, as JSON: the reference every form is held to.
+fn reference() -> Value {
+    let notice = fengong::parse(FIXTURE).expect("the fixture reads");
+    assert!(
+        notice.diagnostics.is_empty(),
+        "the fixture itself reads with diagnostics: {:#?}",
+        notice.diagnostics
+    );
+    assert_eq!((notice.sections.len(), notice.tasks.len()), (12, 180));
+    serde_json::to_value(&notice).expect("a notice serializes")
+}
+
+/// Asserts that the JSON reading of a form equals the fixture's, lines aside.
+fn assert_same_json(form: &str, got: Value) {
+    let diagnostics = got["diagnostics"].as_array().cloned().unwrap_or_default();
+    assert!(
+        diagnostics.is_empty(),
+        "form {form}: {} diagnostics, the first: {}",
+        diagnostics.len(),
+        short(&Value::Array(diagnostics.iter().take(5).cloned().collect()))
+    );
+    let expected = without_lines(reference());
+    let got = without_lines(got);
+    if let Some((path, want, found)) = first_difference(String::new(), &expected, &got) {
+        let record = record_of(&path);
+        panic!(
+            "form {form}: the reading differs first at {path}\n  expected: {want}\n  got:      {found}\n\
+             record {record} expected:\n{}\nrecord {record} got:\n{}",
+            short(at(&expected, record)),
+            short(at(&got, record)),
+        );
+    }
+}
+
+/// Asserts that a form reads to the fixture's records.
+fn assert_same_reading(form: &str, got: Result<Notice, fengong::Error>) {
+    let notice = got.unwrap_or_else(|e| panic!("form {form}: not read: {e}"));
+    assert_same_json(
+        form,
+        serde_json::to_value(&notice).expect("a notice serializes"),
+    );
+}
+
+/// The fixture's lines, without their end-of-line.
+fn fixture_lines() -> Vec<&'static str> {
+    FIXTURE.lines().collect()
+}
+
+/// The fixture's text with each line replaced by what `f` makes of it
+/// (one or more lines, or none), the final newline kept.
+fn map_lines(f: impl Fn(usize, &str) -> Vec<String>) -> String {
+    let mut out = String::with_capacity(FIXTURE.len() * 2);
+    for (i, line) in fixture_lines().into_iter().enumerate() {
+        for piece in f(i + 1, line) {
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut out: Vec<u8> = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        let bytes = if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        };
+        out.extend_from_slice(&bytes);
+    }
+    out
+}
+
+#[test]
+fn the_reference_reading() {
+    let value = reference();
+    assert_eq!(value["tasks"][13]["title"], "打造“轨道上的大湾区”。");
+    assert_eq!(value["requirements"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        value["livelihood_projects"].as_array().map(Vec::len),
+        Some(29)
+    );
+    // The comparison sees no line number anywhere.
+    let stripped = without_lines(value).to_string();
+    for key in LINE_KEYS {
+        assert!(!stripped.contains(&format!("\"{key}\":")), "{key} left");
+    }
+}
+
+#[test]
+fn the_comparison_finds_the_first_difference() {
+    let damaged = FIXTURE.replace("分管省领导：张虎、吕玉印", "分管省领导：张虎、吕玉");
+    let notice = fengong::parse(&damaged).expect("the damaged copy reads");
+    let got = without_lines(serde_json::to_value(&notice).unwrap());
+    let expected = without_lines(reference());
+    let (path, want, found) =
+        first_difference(String::new(), &expected, &got).expect("a difference");
+    assert_eq!(path, "tasks[13].leaders[1]");
+    assert_eq!((want, found), (Value::from("吕玉印"), Value::from("吕玉")));
+    assert_eq!(record_of(&path), "tasks[13]");
+    assert_eq!(at(&got, "tasks[13]")["number"], 14);
+    assert_eq!(record_of("document.title"), "document");
+}
+
+#[test]
+fn a_crlf_line_endings() {
+    let text = FIXTURE.replace('\n', "\r\n");
+    assert_eq!(text.matches("\r\n").count(), FIXTURE.matches('\n').count());
+    assert_same_reading("(a) CRLF", fengong::parse(&text));
+    assert_same_reading("(a) CRLF bytes", fengong::parse_bytes(text.as_bytes()));
+}
+
+#[test]
+fn b_utf8_byte_order_mark() {
+    let text = format!("\u{FEFF}{FIXTURE}");
+    assert_same_reading("(b) BOM text", fengong::parse(&text));
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(FIXTURE.as_bytes());
+    assert_same_reading("(b) BOM bytes", fengong::parse_bytes(&bytes));
+}
+
+#[test]
+fn c_gb18030() {
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(FIXTURE);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
+    assert_same_reading("(c) GB18030", fengong::parse_bytes(&bytes));
+}
+
+#[test]
+fn d_utf16_little_endian() {
+    let bytes = utf16(FIXTURE, true);
+    assert_eq!(&bytes[..4], &[0xFF, 0xFE, 0x0A, 0x00]);
+    assert_same_reading("(d) UTF-16LE", fengong::parse_bytes(&bytes));
+}
+
+#[test]
+fn d_utf16_big_endian() {
+    let bytes = utf16(FIXTURE, false);
+    assert_eq!(&bytes[..4], &[0xFE, 0xFF, 0x00, 0x0A]);
+    assert_same_reading("(d) UTF-16BE", fengong::parse_bytes(&bytes));
+}
+
+#[test]
+fn e_half_width_punctuation() {
+    assert!(
+        !Regex::new(r"\d，\d").unwrap().is_match(FIXTURE),
+        "the fixture has a '，' between digits; this form assumes none"
+    );
+    let text: String = FIXTURE
+        .chars()
+        .map(|c| match c {
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            '（' => '(',
+            '）' => ')',
+            other => other,
+        })
+        .collect();
+    assert!(!text.contains(['，', '：', '；', '（', '）']));
+    assert!(text.contains("分管省领导:张虎"));
+    assert!(text.contains("(一)强化担当,主动作为。"));
+    assert_same_reading("(e) half-width punctuation", fengong::parse(&text));
+}
+
+/// The task headers 'N. ' rewritten as 'N' + `to`; only lines matching
+/// ^\d+\. change, and all 180 of them are task headers.
+fn task_stops(to: &str) -> String {
+    let numbered = Regex::new(r"^\d+\.").unwrap();
+    let header = Regex::new(r"^(\d+)\. (\S)").unwrap();
+    let count = fixture_lines()
+        .into_iter()
+        .filter(|l| numbered.is_match(l))
+        .count();
+    assert_eq!(count, 180, "every '^\\d+\\.' line is a task header");
+    map_lines(|_, line| {
+        if !numbered.is_match(line) {
+            return vec![line.to_string()];
+        }
+        let new = header.replace(line, format!("${{1}}{to}${{2}}"));
+        assert_ne!(new, line, "a '^\\d+\\.' line without 'N. ': {line:?}");
+        vec![new.into_owned()]
+    })
+}
+
+#[test]
+fn f_no_space_after_task_number() {
+    let text = task_stops(".");
+    assert!(text.contains("\n12.对接香港"));
+    assert_same_reading("(f) '12.对接'", fengong::parse(&text));
+}
+
+#[test]
+fn f_full_width_stop_after_task_number() {
+    let text = task_stops("．");
+    assert!(text.contains("\n12．对接香港"));
+    assert!(text.contains("\n180．深入推进法治广东建设。"));
+    assert_same_reading("(f) '12．对接'", fengong::parse(&text));
+}
+
+#[test]
+fn g_ideographic_space_indent() {
+    let text = map_lines(|_, line| {
+        if line.is_empty() {
+            vec![String::new()]
+        } else {
+            vec![format!("\u{3000}\u{3000}{line}")]
+        }
+    });
+    assert!(text.contains("\u{3000}\u{3000}\t2\t实现技工院校招生规模"));
+    assert_same_reading("(g) U+3000 indent", fengong::parse(&text));
+}
+
+#[test]
+fn h_no_blank_lines() {
+    let text = map_lines(|_, line| {
+        if line.is_empty() {
+            Vec::new()
+        } else {
+            vec![line.to_string()]
+        }
+    });
+    assert!(!text.contains("\n\n"));
+    assert!(text.starts_with("附件：\n广东省人民政府文件\n"));
+    assert_same_reading("(h) no blank lines", fengong::parse(&text));
+}
+
+/// The line of the plan's own title: the envelope ends there.
+fn plan_title_line() -> usize {
+    let at = fixture_lines()
+        .iter()
+        .position(|l| l.starts_with("2023 年省《政府工作报告》工作任务"))
+        .expect("the plan title")
+        + 1;
+    assert_eq!(at, 17);
+    at
+}
+
+/// The first line of the tail: '公开方式：主动公开'.
+fn tail_line() -> usize {
+    let at = fixture_lines()
+        .iter()
+        .position(|l| l.starts_with("公开方式"))
+        .expect("the tail")
+        + 1;
+    assert_eq!(at, 1622);
+    at
+}
+
+/// For each fixture line, whether the hard-wrapped forms leave it whole:
+/// blank lines, the envelope up to the plan title, the tail from
+/// '公开方式' on, table rows and part headings.
+fn kept_whole() -> Vec<bool> {
+    let (envelope_end, tail) = (plan_title_line(), tail_line());
+    let part_heading = Regex::new(r"^[一二三四五六七八九十]+、").unwrap();
+    fixture_lines()
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let n = i + 1;
+            line.is_empty()
+                || n <= envelope_end
+                || n >= tail
+                || line.contains('\t')
+                || part_heading.is_match(line)
+        })
+        .collect()
+}
+
+/// The fixture hard-wrapped at [`WRAP`] characters (counted as chars),
+/// blank lines kept.
+fn hard_wrapped() -> String {
+    let keep = kept_whole();
+    map_lines(|n, line| {
+        if keep[n - 1] {
+            return vec![line.to_string()];
+        }
+        let chars: Vec<char> = line.chars().collect();
+        chars.chunks(WRAP).map(|c| c.iter().collect()).collect()
+    })
+}
+
+/// Asserts the form really is wrapped: every line is at most [`WRAP`]
+/// characters or one the wrap keeps whole, and there are more lines.
+fn assert_wrapped(text: &str, more_than: usize) {
+    let keep = kept_whole();
+    let kept: Vec<&str> = fixture_lines()
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(line, whole)| whole.then_some(line))
+        .collect();
+    let longest = text
+        .lines()
+        .filter(|l| !kept.contains(l))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest <= WRAP, "a wrapped line of {longest} characters");
+    assert_eq!(longest, WRAP, "some line was long enough to wrap");
+    assert!(
+        text.lines().count() > more_than,
+        "{} lines, not more than {more_than}",
+        text.lines().count()
+    );
+}
+
+#[test]
+fn i_hard_wrapped() {
+    let text = hard_wrapped();
+    assert_wrapped(&text, FIXTURE.lines().count());
+    assert!(text.contains(
+        "\n工作措施：编制河套深港科技创新合作区深圳园区发展规划，推\n进河套合作区“一区两园”建设。"
+    ));
+    assert_same_reading("(i) hard-wrapped at 28", fengong::parse(&text));
+}
+
+#[test]
+fn j_hard_wrapped_without_blank_lines() {
+    let text: String = hard_wrapped()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    assert!(!text.contains("\n\n"));
+    assert_wrapped(&text, FIXTURE.lines().count());
+    assert_same_reading(
+        "(j) hard-wrapped at 28, no blank lines",
+        fengong::parse(&text),
+    );
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The notice as the provincial portal's article page.
+fn portal_page() -> String {
+    let mut page = String::from(
+        "<!DOCTYPE html><html><head><script>var _hmt = _hmt || []; \
+         document.write(\"<p>不是正文</p>\");</script>\
+         <style>p { text-indent: 2em; } .nav { color: #333; }</style></head><body>\
+         <div class=\"nav\">首页 &gt; 政务公开</div><div class=\"article\" id=\"zoom\">",
+    );
+    let rows: Vec<&str> = fixture_lines()
+        .into_iter()
+        .filter(|l| l.contains('\t'))
+        .collect();
+    let mut table_written = false;
+    for line in fixture_lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.contains('\t') {
+            if !table_written {
+                page.push_str("<table>");
+                for row in &rows {
+                    page.push_str("<tr>");
+                    for cell in row.split('\t') {
+                        page.push_str("<td>");
+                        page.push_str(&escape_html(cell));
+                        page.push_str("</td>");
+                    }
+                    page.push_str("</tr>");
+                }
+                page.push_str("</table>");
+                table_written = true;
+            }
+            continue;
+        }
+        page.push_str("<p style=\"text-indent:2em\">");
+        page.push_str(&escape_html(line));
+        page.push_str("</p>");
+    }
+    page.push_str(
+        "</div><div class=\"footer\">版权所有</div><script>var x=1;</script></body></html>",
+    );
+    page
+}
+
+#[test]
+fn k_portal_page_through_the_library() {
+    let page = portal_page();
+    assert!(page.contains("<td></td><td>2</td><td>实现技工院校招生规模 19 万人以上。</td>"));
+    assert_eq!(page.matches("<table>").count(), 1);
+    let text = fengong::read_text(page.as_bytes()).expect("the page reads");
+    assert!(!text.contains("首页"), "the nav is not article text");
+    assert!(!text.contains("版权所有"), "the footer is not article text");
+    assert!(!text.contains("不是正文"), "scripts are not article text");
+    assert_same_reading("(k) HTML page", fengong::parse_bytes(page.as_bytes()));
+}
+
+/// A fresh directory under the system's temporary directory.
+fn temp_dir(name: &str) -> PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let dir = std::env::temp_dir().join(format!(
+        "fengong-forms-{name}-{}-{nanos}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    dir
+}
+
+#[test]
+fn k_portal_page_through_the_binary() {
+    let dir = temp_dir("page");
+    let path = dir.join("page.txt");
+    std::fs::write(&path, portal_page()).expect("the page is written");
+    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+        .arg(&path)
+        .output()
+        .expect("parse-notice runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty());
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 JSON");
+    assert_eq!(stdout.lines().count(), 1, "one JSON object");
+    let value: Value = serde_json::from_str(&stdout).expect("the binary prints JSON");
+    assert_same_json("(k) HTML page as page.txt through parse-notice", value);
+}
