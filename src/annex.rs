@@ -58,8 +58,9 @@ pub(crate) enum TableLine {
 
 /// Whether the cells are the header row: '事 项→序号→工 作 任 务→…'.
 fn is_header(cells: &[&str]) -> bool {
-    cells.iter().any(|c| squeeze(c) == "序号")
-        || cells.first().is_some_and(|c| squeeze(c) == "事项")
+    // header cells are short; squeezing only those spares the long task cells
+    let is = |cell: &str, word: &str| cell.len() <= 3 * word.len() && squeeze(cell) == word;
+    cells.iter().any(|c| is(c, "序号")) || cells.first().is_some_and(|c| is(c, "事项"))
 }
 
 /// Pairs the one-character pieces of padded names: '朱 宏 高 燕' → 朱宏, 高燕.

@@ -47,6 +47,9 @@ const KEYWORDS: [(&str, &[&str]); 4] = [
     ("配合", &["。"]),
 ];
 
+/// The first characters of the keywords.
+const KEYWORD_STARTS: [char; 4] = ['按', '牵', '等', '配'];
+
 const OPEN: [char; 5] = ['（', '《', '“', '(', '「'];
 const CLOSE: [char; 5] = ['）', '》', '”', ')', '」'];
 const SEPARATORS: [char; 3] = ['，', '、', '。'];
@@ -71,7 +74,9 @@ fn name(i: &str) -> IResult<&str, &str> {
     let mut depth = 0usize;
     let mut end = i.len();
     for (at, c) in i.char_indices() {
-        if depth == 0 && (SEPARATORS.contains(&c) || at_keyword(&i[at..])) {
+        let may_end =
+            SEPARATORS.contains(&c) || (KEYWORD_STARTS.contains(&c) && at_keyword(&i[at..]));
+        if depth == 0 && may_end {
             end = at;
             break;
         }
@@ -117,25 +122,28 @@ fn groups(i: &str) -> IResult<&str, Vec<Vec<&str>>> {
 /// The bodies a clause names, and its mode, before heads and tails are restored.
 type Reading<'a> = (Mode, Vec<Vec<&'a str>>, Vec<Vec<&'a str>>);
 
+/// What follows the lead groups: the mode and the support groups.
+type Ending<'a> = (Mode, Vec<Vec<&'a str>>);
+
 /// ```text
-/// joint = groups "按职责分工负责" ["。"]
+/// joint-end = "按职责分工负责" ["。"]
 ///
 /// 省生态环境厅、农业农村厅按职责分工负责。
+///                         ^ here
 /// ```
-fn joint(i: &str) -> IResult<&str, Reading<'_>> {
-    let (i, (lead, _, _, _)) = (groups, tag("按职责分工负责"), opt(tag("。")), eof).parse(i)?;
-    Ok((i, (Mode::Joint, lead, Vec::new())))
+fn joint_end(i: &str) -> IResult<&str, Ending<'_>> {
+    let (i, _) = (tag("按职责分工负责"), opt(tag("。")), eof).parse(i)?;
+    Ok((i, (Mode::Joint, Vec::new())))
 }
 
 /// ```text
-/// lead-support = [groups] "牵头" "，" groups ["等"] "配合" ["。"]
+/// support-end = "牵头" "，" groups ["等"] "配合" ["。"]
 ///
 /// 省商务厅牵头，各地、各部门配合。
-/// 牵头，各地、各部门配合。          (an empty lead: read, and reported by the check)
+///         ^ here
 /// ```
-fn lead_support(i: &str) -> IResult<&str, Reading<'_>> {
-    let (i, (lead, _, support, _, _, _, _)) = (
-        opt(groups).map(Option::unwrap_or_default),
+fn support_end(i: &str) -> IResult<&str, Ending<'_>> {
+    let (i, (_, support, _, _, _, _)) = (
         tag("牵头，"),
         groups,
         opt(tag("等")),
@@ -144,22 +152,39 @@ fn lead_support(i: &str) -> IResult<&str, Reading<'_>> {
         eof,
     )
         .parse(i)?;
-    Ok((i, (Mode::LeadSupport, lead, support)))
+    Ok((i, (Mode::LeadSupport, support)))
 }
 
 /// ```text
-/// lead-only = groups "牵头" ["。"]
+/// lead-only-end = "牵头" ["。"]
 ///
 /// 省国资委牵头。
+///         ^ here
 /// ```
-fn lead_only(i: &str) -> IResult<&str, Reading<'_>> {
-    let (i, (lead, _, _, _)) = (groups, tag("牵头"), opt(tag("。")), eof).parse(i)?;
-    Ok((i, (Mode::LeadOnly, lead, Vec::new())))
+fn lead_only_end(i: &str) -> IResult<&str, Ending<'_>> {
+    let (i, _) = (tag("牵头"), opt(tag("。")), eof).parse(i)?;
+    Ok((i, (Mode::LeadOnly, Vec::new())))
 }
 
-/// Reads a whole clause.
+/// Reads a whole clause: the lead groups once, then how the clause ends.
+///
+/// ```text
+/// clause = [groups] (joint-end / support-end / lead-only-end)
+///
+/// 牵头，各地、各部门配合。    (an empty lead: read, and reported by the check)
+/// ```
 fn clause(i: &str) -> IResult<&str, Reading<'_>> {
-    nom::branch::alt((lead_support, lead_only, joint)).parse(i)
+    let (i, lead) = opt(groups).parse(i)?;
+    let lead = lead.unwrap_or_default();
+    let (i, (mode, support)) =
+        nom::branch::alt((support_end, lead_only_end, joint_end)).parse(i)?;
+    if mode == Mode::Joint && lead.is_empty() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((i, (mode, lead, support)))
 }
 
 /// Tails a group's last name may share with the names before it, and which
@@ -239,7 +264,10 @@ const OWN_HEADS: [&str; 47] = [
 ];
 
 fn has_own_head(name: &str) -> bool {
-    OWN_HEADS.iter().any(|h| name.starts_with(h))
+    let first = name.chars().next();
+    OWN_HEADS
+        .iter()
+        .any(|h| h.chars().next() == first && name.starts_with(h))
 }
 
 /// The head the first name of a group lends to the rest.
@@ -256,37 +284,34 @@ fn head_of(first: &str) -> &'static str {
 /// 省委组织部、编办        → 省委组织部, 省委编办
 /// 深圳、珠海市政府        → 深圳市政府, 珠海市政府
 /// ```
-fn expand(group: &[&str]) -> Vec<Department> {
-    let tail = group.last().and_then(|last| {
-        TAILS
-            .into_iter()
-            .find(|t| last.len() > t.len() && last.ends_with(t))
-    });
-    let with_tail: Vec<String> = group
-        .iter()
-        .map(|written| match tail {
-            Some(t) if !written.ends_with(t) && takes_tail(t, written) => format!("{written}{t}"),
-            _ => written.to_string(),
-        })
-        .collect();
-    let head = with_tail.first().map(|first| head_of(first)).unwrap_or("");
-    group
-        .iter()
-        .zip(with_tail)
-        .enumerate()
-        .map(|(at, (written, name))| {
-            let name = if at > 0 && !head.is_empty() && !has_own_head(&name) {
-                format!("{head}{name}")
-            } else {
-                name
-            };
-            Department::new(name, *written)
-        })
-        .collect()
+fn expand(group: &[&str], out: &mut Vec<Department>) {
+    let Some(last) = group.last() else { return };
+    let tail = TAILS
+        .into_iter()
+        .find(|t| last.len() > t.len() && last.ends_with(t));
+    let tail_for = |written: &str| match tail {
+        Some(t) if !written.ends_with(t) && takes_tail(t, written) => t,
+        _ => "",
+    };
+    let head = head_of(group[0]);
+    for (at, written) in group.iter().enumerate() {
+        let tail = tail_for(written);
+        let own = at == 0 || head.is_empty() || has_own_head(written);
+        let head = if own { "" } else { head };
+        let mut name = String::with_capacity(head.len() + written.len() + tail.len());
+        name.push_str(head);
+        name.push_str(written);
+        name.push_str(tail);
+        out.push(Department::new(name, *written));
+    }
 }
 
 fn expand_all(groups: &[Vec<&str>]) -> Vec<Department> {
-    groups.iter().flat_map(|g| expand(g)).collect()
+    let mut out = Vec::with_capacity(groups.iter().map(Vec::len).sum());
+    for group in groups {
+        expand(group, &mut out);
+    }
+    out
 }
 
 impl Division {

@@ -140,12 +140,11 @@ pub(crate) fn cc_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A document number: '粤府〔2023〕18号' (any bracket pair a copy may use).
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\S{1,10}[〔\[［（(]\d{4}[〕\]］）)]\d{1,4}号$").expect("static regex")
+    Regex::new(r"^[^\s〔\[［（(]+[〔\[［（(][0-9]{4}[〕\]］）)][0-9]{1,4}号$")
+        .expect("static regex")
 });
-
-static PLAN_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})年.{2,80}(方案|安排)$").expect("static regex"));
 
 /// What one envelope line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,14 +159,25 @@ enum EnvelopeLine {
     Text(String),
 }
 
-/// The plan's title line and its year: '2023 年省《政府工作报告》工作任务 分工方案'.
+/// The plan's title line and its year.
+///
+/// ```text
+/// plan-title = 4DIGIT "年" 2*80(char) ("方案" / "安排")     ; no '。'
+///
+/// 2023 年省《政府工作报告》工作任务 分工方案
+/// ```
 pub(crate) fn plan_title(line: &str) -> Option<(String, u16)> {
-    let text = normalize(line);
-    if text.contains('。') {
+    if !(line.ends_with("方案") || line.ends_with("安排")) {
         return None;
     }
-    let year = PLAN_TITLE.captures(&text)?.get(1)?.as_str().parse().ok()?;
-    Some((text.into_owned(), year))
+    let text = normalize(line);
+    let (rest, year) = (number::<u16>, tag("年"))
+        .parse(text.as_ref())
+        .ok()
+        .map(|(rest, (y, _))| (rest, y))?;
+    let middle = rest.chars().count().saturating_sub(2);
+    let shaped = (1000..=9999).contains(&year) && !text.contains('。');
+    (shaped && (2..=80).contains(&middle)).then(|| (text.into_owned(), year))
 }
 
 fn classify(line: &str, doc: &Document) -> EnvelopeLine {
@@ -275,11 +285,12 @@ fn is_signature(text: &str, doc: &Document) -> bool {
         || (text.ends_with("人民政府") && text.chars().count() <= 12 && doc.letter.is_some())
 }
 
-/// The notice's year from its title or number, when the plan title has none.
+/// The notice's year from its title or number, when the plan title has none:
+/// the first run of exactly four digits starting 19 or 20.
 pub(crate) fn year_of(text: &str) -> Option<u16> {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|\D)((?:19|20)\d{2})(?:\D|$)").expect("static regex"));
-    YEAR.captures(text)?.get(1)?.as_str().parse().ok()
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")))
+        .and_then(|run| run.parse().ok())
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use crate::model::LineSpan;
 use crate::part::{part_heading, requirement_heading};
 use crate::source::Line;
 use crate::task::{label, task_header, Label};
-use crate::text::is_space;
+use crate::text::{is_numeral_char, is_space};
 
 /// What a block is, by how its first line starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,35 +91,32 @@ fn annex_start(text: &str) -> bool {
         .is_some_and(|title| !title.trim_matches(is_space).is_empty())
 }
 
-/// What block a line starts, by its first words.
+/// What block a line starts, by its first words; the first character
+/// picks which constructs to try.
 pub(crate) fn classify(text: &str) -> Kind {
-    if text.contains('\t') {
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         return Kind::TableRow;
     }
-    if let Ok((_, l)) = label(text) {
-        return Kind::Label(l);
+    let kind = match text.chars().next() {
+        Some('工' | '分' | '部') => label(text).ok().map(|(_, l)| Kind::Label(l)),
+        Some('0'..='9') => task_header(text).is_ok().then_some(Kind::TaskHeader),
+        Some(c) if is_numeral_char(c) => part_heading(text).is_ok().then_some(Kind::PartHeading),
+        Some('（' | '(') => requirement_heading(text)
+            .is_ok()
+            .then_some(Kind::Requirement),
+        Some('附') => annex_start(text).then_some(Kind::AnnexStart),
+        Some('公' | '抄') => match tail_label(text) {
+            Ok((_, TailLabel::Disclosure)) => Some(Kind::Disclosure),
+            Ok((_, TailLabel::CarbonCopy)) => Some(Kind::CarbonCopy),
+            Err(_) => None,
+        },
+        _ => None,
+    };
+    match kind {
+        Some(kind) => kind,
+        None if text.ends_with("印发") && printed_on(text).is_some() => Kind::PrintedOn,
+        None => Kind::Text,
     }
-    if task_header(text).is_ok() {
-        return Kind::TaskHeader;
-    }
-    if part_heading(text).is_ok() {
-        return Kind::PartHeading;
-    }
-    if requirement_heading(text).is_ok() {
-        return Kind::Requirement;
-    }
-    if annex_start(text) {
-        return Kind::AnnexStart;
-    }
-    match tail_label(text) {
-        Ok((_, TailLabel::Disclosure)) => return Kind::Disclosure,
-        Ok((_, TailLabel::CarbonCopy)) => return Kind::CarbonCopy,
-        Err(_) => {}
-    }
-    if printed_on(text).is_some() {
-        return Kind::PrintedOn;
-    }
-    Kind::Text
 }
 
 /// Joins the body's lines into blocks.

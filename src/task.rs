@@ -126,24 +126,27 @@ pub(crate) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    // every stop, quote and bracket is a 3-byte character led by 0xE2, 0xE3 or 0xEF
+    let mut marks = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, text.as_bytes()).peekable();
+    while let Some(at) = marks.next() {
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
         if OPENERS.contains(&c) {
             depth += 1;
         } else if CLOSERS.contains(&c) {
             depth = depth.saturating_sub(1);
         } else if TERMINATORS.contains(&c) {
             let mut end = at + c.len_utf8();
-            let mut closing = depth;
-            while let Some(&(next_at, next)) = chars.peek() {
-                if !CLOSERS.contains(&next) {
-                    break;
-                }
-                closing = closing.saturating_sub(1);
-                end = next_at + next.len_utf8();
-                chars.next();
+            while let Some(next) = text
+                .get(end..)
+                .and_then(|t| t.chars().next())
+                .filter(|n| CLOSERS.contains(n))
+            {
+                depth = depth.saturating_sub(1);
+                end += next.len_utf8();
             }
-            depth = closing;
+            while marks.next_if(|&m| m < end).is_some() {}
             if depth == 0 {
                 out.push(text[start..end].to_string());
                 start = end;

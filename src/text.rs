@@ -62,8 +62,29 @@ fn full_width(c: char) -> Option<char> {
     })
 }
 
+/// Whether `s` holds whitespace or a half-width mark, scanning bytes: Han
+/// characters (lead bytes 0xE4–0xE9) are skipped without decoding.
 fn needs_work(s: &str) -> bool {
-    s.chars().any(|c| is_space(c) || full_width(c).is_some())
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b':' | b';' | b'(' | b')' => {
+                return true
+            }
+            0x00..=0x7f => i += 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if is_space(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 /// The text with PDF spacing removed and full-width punctuation restored.
@@ -82,27 +103,21 @@ pub fn normalize(s: &str) -> Cow<'_, str> {
     if !needs_work(s) {
         return Cow::Borrowed(s);
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut chars = s.chars().peekable();
+    let mut before: Option<char> = None;
+    while let Some(c) = chars.next() {
         if is_space(c) {
-            let start = i;
-            while i < chars.len() && is_space(chars[i]) {
-                i += 1;
-            }
-            let before = start.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i).copied();
-            let touches_cjk =
-                before.is_some_and(is_cjk_or_wide) || after.is_some_and(is_cjk_or_wide);
-            if !touches_cjk {
+            while chars.next_if(|&n| is_space(n)).is_some() {}
+            let after = chars.peek().copied();
+            if !(before.is_some_and(is_cjk_or_wide) || after.is_some_and(is_cjk_or_wide)) {
                 out.push(' ');
             }
+            before = Some(c);
             continue;
         }
-        out.push(restore_punctuation(&chars, i));
-        i += 1;
+        out.push(restore_punctuation(c, before, chars.peek().copied()));
+        before = Some(c);
     }
     Cow::Owned(out)
 }
@@ -112,16 +127,13 @@ fn is_cjk_or_wide(c: char) -> bool {
     is_cjk(c) || full_width(c).is_some()
 }
 
-fn restore_punctuation(chars: &[char], i: usize) -> char {
-    let c = chars[i];
+/// The full-width form of a half-width mark, unless it is a ',' between digits.
+fn restore_punctuation(c: char, before: Option<char>, after: Option<char>) -> char {
     let Some(wide) = full_width(c) else {
         return c;
     };
-    let digit_at = |j: Option<usize>| {
-        j.and_then(|j| chars.get(j))
-            .is_some_and(char::is_ascii_digit)
-    };
-    if c == ',' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) {
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if c == ',' && digit(before) && digit(after) {
         return c;
     }
     wide
