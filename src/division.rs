@@ -32,7 +32,6 @@
 
 use nom::bytes::complete::tag;
 use nom::combinator::{eof, opt};
-use nom::multi::separated_list1;
 use nom::{IResult, Parser};
 
 use crate::model::{Department, Division, Mode};
@@ -46,13 +45,6 @@ const KEYWORDS: [(&str, &[&str]); 4] = [
     ("等配合", &["。"]),
     ("配合", &["。"]),
 ];
-
-/// The first characters of the keywords.
-const KEYWORD_STARTS: [char; 4] = ['按', '牵', '等', '配'];
-
-const OPEN: [char; 5] = ['（', '《', '“', '(', '「'];
-const CLOSE: [char; 5] = ['）', '》', '”', ')', '」'];
-const SEPARATORS: [char; 3] = ['，', '、', '。'];
 
 /// Whether a keyword ending the list starts at the head of `rest`.
 fn at_keyword(rest: &str) -> bool {
@@ -74,16 +66,18 @@ fn name(i: &str) -> IResult<&str, &str> {
     let mut depth = 0usize;
     let mut end = i.len();
     for (at, c) in i.char_indices() {
-        let may_end =
-            SEPARATORS.contains(&c) || (KEYWORD_STARTS.contains(&c) && at_keyword(&i[at..]));
-        if depth == 0 && may_end {
-            end = at;
-            break;
-        }
-        if OPEN.contains(&c) {
-            depth += 1;
-        } else if CLOSE.contains(&c) {
-            depth = depth.saturating_sub(1);
+        match c {
+            '，' | '、' | '。' if depth == 0 => {
+                end = at;
+                break;
+            }
+            '按' | '牵' | '等' | '配' if depth == 0 && at_keyword(&i[at..]) => {
+                end = at;
+                break;
+            }
+            '（' | '《' | '“' | '(' | '「' => depth += 1,
+            '）' | '》' | '”' | ')' | '」' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     if end == 0 {
@@ -95,7 +89,27 @@ fn name(i: &str) -> IResult<&str, &str> {
     Ok((&i[end..], &i[..end]))
 }
 
-/// Reads the names of one group.
+/// Names in groups: every name in order, and where each group ends.
+#[derive(Debug, Default)]
+struct Groups<'a> {
+    names: Vec<&'a str>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Groups<'a> {
+    fn iter(&self) -> impl Iterator<Item = &[&'a str]> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.names[start..end])
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// Reads the names of one group into `into`.
 ///
 /// ```text
 /// group = name *("、" name)
@@ -103,8 +117,16 @@ fn name(i: &str) -> IResult<&str, &str> {
 /// 省委组织部、编办，各地、各部门配合。
 /// ^^^^^^^^^^^^^^^^ here
 /// ```
-fn group(i: &str) -> IResult<&str, Vec<&str>> {
-    separated_list1(tag("、"), name).parse(i)
+fn group<'a>(mut i: &'a str, into: &mut Vec<&'a str>) -> IResult<&'a str, ()> {
+    let (rest, first) = name(i)?;
+    into.push(first);
+    i = rest;
+    while let Some(after) = i.strip_prefix('、') {
+        let Ok((rest, next)) = name(after) else { break };
+        into.push(next);
+        i = rest;
+    }
+    Ok((i, ()))
 }
 
 /// Reads groups separated by '，'.
@@ -115,15 +137,25 @@ fn group(i: &str) -> IResult<&str, Vec<&str>> {
 /// 省发展改革委，广州、深圳市政府牵头，…
 /// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ here
 /// ```
-fn groups(i: &str) -> IResult<&str, Vec<Vec<&str>>> {
-    separated_list1(tag("，"), group).parse(i)
+fn groups(i: &str) -> IResult<&str, Groups<'_>> {
+    let mut found = Groups::default();
+    let (mut i, ()) = group(i, &mut found.names)?;
+    found.ends.push(found.names.len());
+    while let Some(after) = i.strip_prefix('，') {
+        let Ok((rest, ())) = group(after, &mut found.names) else {
+            break;
+        };
+        found.ends.push(found.names.len());
+        i = rest;
+    }
+    Ok((i, found))
 }
 
 /// The bodies a clause names, and its mode, before heads and tails are restored.
-type Reading<'a> = (Mode, Vec<Vec<&'a str>>, Vec<Vec<&'a str>>);
+type Reading<'a> = (Mode, Groups<'a>, Groups<'a>);
 
 /// What follows the lead groups: the mode and the support groups.
-type Ending<'a> = (Mode, Vec<Vec<&'a str>>);
+type Ending<'a> = (Mode, Groups<'a>);
 
 /// ```text
 /// joint-end = "按职责分工负责" ["。"]
@@ -133,7 +165,7 @@ type Ending<'a> = (Mode, Vec<Vec<&'a str>>);
 /// ```
 fn joint_end(i: &str) -> IResult<&str, Ending<'_>> {
     let (i, _) = (tag("按职责分工负责"), opt(tag("。")), eof).parse(i)?;
-    Ok((i, (Mode::Joint, Vec::new())))
+    Ok((i, (Mode::Joint, Groups::default())))
 }
 
 /// ```text
@@ -163,7 +195,7 @@ fn support_end(i: &str) -> IResult<&str, Ending<'_>> {
 /// ```
 fn lead_only_end(i: &str) -> IResult<&str, Ending<'_>> {
     let (i, _) = (tag("牵头"), opt(tag("。")), eof).parse(i)?;
-    Ok((i, (Mode::LeadOnly, Vec::new())))
+    Ok((i, (Mode::LeadOnly, Groups::default())))
 }
 
 /// Reads a whole clause: the lead groups once, then how the clause ends.
@@ -264,11 +296,16 @@ const OWN_HEADS: [&str; 47] = [
 ];
 
 fn has_own_head(name: &str) -> bool {
-    let first = name.chars().next();
-    OWN_HEADS
-        .iter()
-        .any(|h| h.chars().next() == first && name.starts_with(h))
+    // most names ('交通运输厅') start with no head's first character
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    OWN_HEAD_FIRSTS.contains(first) && OWN_HEADS.iter().any(|h| name.starts_with(h))
 }
+
+/// The first characters of [`OWN_HEADS`].
+const OWN_HEAD_FIRSTS: &str =
+    "省团各广深珠汕佛韶河梅惠东中江阳湛茂肇清潮揭云横前南粤香澳人海民水国长全驻";
 
 /// The head the first name of a group lends to the rest.
 fn head_of(first: &str) -> &'static str {
@@ -306,9 +343,9 @@ fn expand(group: &[&str], out: &mut Vec<Department>) {
     }
 }
 
-fn expand_all(groups: &[Vec<&str>]) -> Vec<Department> {
-    let mut out = Vec::with_capacity(groups.iter().map(Vec::len).sum());
-    for group in groups {
+fn expand_all(groups: &Groups<'_>) -> Vec<Department> {
+    let mut out = Vec::with_capacity(groups.names.len());
+    for group in groups.iter() {
         expand(group, &mut out);
     }
     out
@@ -445,6 +482,16 @@ mod tests {
         for (input, expected) in cases {
             let d = Division::parse(&format!("{input}牵头。"));
             assert_eq!(names(&d.lead), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn every_head_has_its_first_character_listed() {
+        for head in OWN_HEADS {
+            assert!(
+                OWN_HEAD_FIRSTS.contains(head.chars().next().unwrap()),
+                "{head}"
+            );
         }
     }
 

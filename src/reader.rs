@@ -254,10 +254,24 @@ impl<'s> Body<'s> {
     fn annex(&mut self, block: &Block<'_>) {
         self.close_task();
         let title = block.text.split_once(['：', ':']).map_or("", |(_, t)| t);
-        self.notice.annex = Some(Annex {
-            title: normalize(title).into_owned(),
-            lines: block.lines,
-        });
+        let title = normalize(title).into_owned();
+        match self.notice.annex.as_mut() {
+            None => {
+                self.notice.annex = Some(Annex {
+                    title,
+                    lines: block.lines,
+                })
+            }
+            Some(annex) => {
+                annex.lines.extend_to(block.lines.last);
+                let why = if annex.title == title {
+                    "the annex heading repeats"
+                } else {
+                    "a second annex: only the first is read"
+                };
+                self.unrecognized(block, why);
+            }
+        }
     }
 
     fn table_row(&mut self, block: &Block<'_>) {

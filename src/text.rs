@@ -62,29 +62,40 @@ fn full_width(c: char) -> Option<char> {
     })
 }
 
-/// Whether `s` holds whitespace or a half-width mark, scanning bytes: Han
-/// characters (lead bytes 0xE4–0xE9) are skipped without decoding.
-fn needs_work(s: &str) -> bool {
+/// The byte offset of the first whitespace or half-width mark in `s`,
+/// stepping a whole character at a time and decoding only where a space
+/// or a mark can start (never for Han characters, lead bytes 0xE4–0xE9).
+fn first_work(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b':' | b';' | b'(' | b')' => {
-                return true
+                return Some(i)
             }
-            0x00..=0x7f => i += 1,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if is_space(c) {
-                    return true;
-                }
-                i += c.len_utf8();
-            }
-            _ => i += 1,
-        }
+            0x00..=0x7f => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef if wide_space_at(bytes, i) => return Some(i),
+            0x80..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
     }
-    false
+    None
+}
+
+/// Whether a non-ASCII whitespace character starts at `i`, by its bytes:
+/// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000, U+FEFF.
+fn wide_space_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..).unwrap_or_default() {
+        [0xc2, 0x85 | 0xa0, ..] => true,
+        [0xe1, 0x9a, 0x80, ..] => true,
+        [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..] => true,
+        [0xe2, 0x81, 0x9f, ..] => true,
+        [0xe3, 0x80, 0x80, ..] => true,
+        [0xef, 0xbb, 0xbf, ..] => true,
+        _ => false,
+    }
 }
 
 /// The text with PDF spacing removed and full-width punctuation restored.
@@ -100,26 +111,41 @@ fn needs_work(s: &str) -> bool {
 /// ```
 pub fn normalize(s: &str) -> Cow<'_, str> {
     let s = s.trim_matches(is_space);
-    if !needs_work(s) {
+    let Some(mut at) = first_work(s) else {
         return Cow::Borrowed(s);
-    }
+    };
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    let mut before: Option<char> = None;
-    while let Some(c) = chars.next() {
+    let mut run = 0;
+    loop {
+        out.push_str(&s[run..at]);
+        let c = char_at(s, at);
+        let before = s[..at].chars().next_back();
         if is_space(c) {
-            while chars.next_if(|&n| is_space(n)).is_some() {}
-            let after = chars.peek().copied();
+            let mut end = at;
+            while end < s.len() && is_space(char_at(s, end)) {
+                end += char_at(s, end).len_utf8();
+            }
+            let after = s[end..].chars().next();
             if !(before.is_some_and(is_cjk_or_wide) || after.is_some_and(is_cjk_or_wide)) {
                 out.push(' ');
             }
-            before = Some(c);
-            continue;
+            run = end;
+        } else {
+            out.push(restore_punctuation(c, before, s[at + 1..].chars().next()));
+            run = at + 1;
         }
-        out.push(restore_punctuation(c, before, chars.peek().copied()));
-        before = Some(c);
+        match first_work(&s[run..]) {
+            Some(next) => at = run + next,
+            None => break,
+        }
     }
+    out.push_str(&s[run..]);
     Cow::Owned(out)
+}
+
+/// The character starting at byte `i` (a char boundary).
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
 }
 
 /// CJK, or a half-width mark that will become full-width.
@@ -215,6 +241,27 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(normalize(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn wide_spaces_by_their_bytes() {
+        let spaces = [
+            '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{200a}', '\u{2028}', '\u{2029}',
+            '\u{202f}', '\u{205f}', '\u{3000}', '\u{feff}',
+        ];
+        for c in spaces {
+            assert!(wide_space_at(c.to_string().as_bytes(), 0), "{c:?}");
+        }
+        for c in ['“', '、', '。', '（', '\u{200b}', '年'] {
+            assert!(!wide_space_at(c.to_string().as_bytes(), 0), "{c:?}");
+        }
+        // every whitespace character the reader knows is found by its bytes
+        for c in (0x80..0x3_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_space(c))
+        {
+            assert!(wide_space_at(c.to_string().as_bytes(), 0), "{c:?}");
         }
     }
 
