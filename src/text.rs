@@ -66,36 +66,54 @@ fn full_width(c: char) -> Option<char> {
 /// stepping a whole character at a time and decoding only where a space
 /// or a mark can start (never for Han characters, lead bytes 0xE4–0xE9).
 fn first_work(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
+    // Whole chunks are judged without branching on each byte (the compiler
+    // vectorises it); only a chunk that holds work is looked at byte by byte.
+    const CHUNK: usize = 16;
+    let b = s.as_bytes();
+    let byte = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        i += match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b':' | b';' | b'(' | b')' => {
-                return Some(i)
-            }
-            0x00..=0x7f => 1,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef if wide_space_at(bytes, i) => return Some(i),
-            0x80..=0xdf => 2,
-            0xe0..=0xef => 3,
-            _ => 4,
-        };
+    while i + CHUNK + 2 <= b.len() {
+        let w = &b[i..i + CHUNK + 2];
+        let mut any = false;
+        for k in 0..CHUNK {
+            any |= work_at(w[k], w[k + 1], w[k + 2]);
+        }
+        if any {
+            break;
+        }
+        i += CHUNK;
     }
-    None
+    (i..b.len()).find(|&at| work_at(b[at], byte(at + 1), byte(at + 2)))
 }
 
-/// Whether a non-ASCII whitespace character starts at `i`, by its bytes:
-/// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
-/// U+3000, U+FEFF.
+/// Whether whitespace or a half-width mark starts with these three bytes.
+///
+/// Whitespace beyond ASCII, by its UTF-8 bytes: U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF. (A C0
+/// control byte counts too: it is looked at and kept.)
+#[inline(always)]
+fn work_at(b0: u8, b1: u8, b2: u8) -> bool {
+    (b0 <= 0x20)
+        | (b0 == b',')
+        | (b0 == b':')
+        | (b0 == b';')
+        | (b0 == b'(')
+        | (b0 == b')')
+        | ((b0 == 0xc2) & ((b1 == 0x85) | (b1 == 0xa0)))
+        | ((b0 == 0xe1) & (b1 == 0x9a) & (b2 == 0x80))
+        | ((b0 == 0xe2)
+            & (b1 == 0x80)
+            & ((b2 <= 0x8a) | (b2 == 0xa8) | (b2 == 0xa9) | (b2 == 0xaf)))
+        | ((b0 == 0xe2) & (b1 == 0x81) & (b2 == 0x9f))
+        | ((b0 == 0xe3) & (b1 == 0x80) & (b2 == 0x80))
+        | ((b0 == 0xef) & (b1 == 0xbb) & (b2 == 0xbf))
+}
+
+/// Whether a non-ASCII whitespace character starts at `i`, by its bytes.
+#[cfg(test)]
 fn wide_space_at(bytes: &[u8], i: usize) -> bool {
-    match bytes.get(i..).unwrap_or_default() {
-        [0xc2, 0x85 | 0xa0, ..] => true,
-        [0xe1, 0x9a, 0x80, ..] => true,
-        [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..] => true,
-        [0xe2, 0x81, 0x9f, ..] => true,
-        [0xe3, 0x80, 0x80, ..] => true,
-        [0xef, 0xbb, 0xbf, ..] => true,
-        _ => false,
-    }
+    let byte = |k: usize| bytes.get(k).copied().unwrap_or(0);
+    bytes.get(i).is_some_and(|&b| b >= 0x80) && work_at(byte(i), byte(i + 1), byte(i + 2))
 }
 
 /// The text with PDF spacing removed and full-width punctuation restored.

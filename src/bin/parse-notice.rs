@@ -12,6 +12,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+/// A reading allocates thousands of small strings and vectors; mimalloc
+/// serves them about a third faster than the system allocator (README, Speed).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Inputs above this many bytes are refused unless `--max-bytes` says otherwise.
 const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
