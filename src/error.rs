@@ -1,6 +1,7 @@
 //! Why an input could not be read as a notice.
 
 use crate::decode::DecodeError;
+use crate::html::HtmlError;
 
 /// Why an input gives no records.
 ///
@@ -21,6 +22,9 @@ pub enum Error {
     /// The bytes are not text in any encoding the reader detects.
     #[error(transparent)]
     Decode(DecodeError),
+    /// An HTML page refused before it is parsed.
+    #[error(transparent)]
+    Html(#[from] HtmlError),
     /// The text is not a task-division notice.
     #[error("not a task-division notice: {reason}")]
     NotANotice {

@@ -72,10 +72,11 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
 ///   `colspan` add no cells. A nested table's text becomes part of the
 ///   enclosing cell. A `<caption>` becomes a paragraph before the table.
 /// - The result ends with a newline, or is empty when there is no text.
-pub fn article_text(html: &str) -> String {
+pub fn article_text(html: &str) -> Result<String, HtmlError> {
+    guard(html)?;
     let doc = Html::parse_document(html);
     let Some(root) = article_root(&doc) else {
-        return String::new();
+        return Ok(String::new());
     };
 
     let mut walker = Walker::default();
@@ -94,7 +95,7 @@ pub fn article_text(html: &str) -> String {
         }
         loop {
             if node.id() == root.id() {
-                return walker.finish();
+                return Ok(walker.finish());
             }
             if let Some(sibling) = node.next_sibling() {
                 node = sibling;
@@ -106,10 +107,132 @@ pub fn article_text(html: &str) -> String {
                     node = parent;
                     walker.close(node.value());
                 }
-                None => return walker.finish(),
+                None => return Ok(walker.finish()),
             }
         }
     }
+}
+
+/// Why a page is refused before it is parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum HtmlError {
+    /// Elements nested deeper than any article page needs.
+    #[error("HTML nested deeper than {limit} elements (at byte {offset})")]
+    TooDeep {
+        /// The nesting limit.
+        limit: usize,
+        /// Where the limit was passed.
+        offset: usize,
+    },
+    /// Too many formatting elements (`<b>`, `<font>`, …) left open.
+    #[error("more than {limit} formatting elements left open in the HTML (at byte {offset})")]
+    TooManyOpenFormatting {
+        /// The limit.
+        limit: usize,
+        /// Where the limit was passed.
+        offset: usize,
+    },
+}
+
+/// Deeper nesting than this is refused: a portal's article page nests a few
+/// dozen elements, and html5ever's tree building costs time in proportion to
+/// the depth for every element.
+pub const MAX_DEPTH: usize = 256;
+
+/// More open formatting elements than this are refused: the HTML standard
+/// reopens every one of them in each later paragraph, so n of them before
+/// m paragraphs build n × m nodes.
+pub const MAX_OPEN_FORMATTING: usize = 64;
+
+/// Elements whose end tag may be left out, or that have none: they do not
+/// count toward the depth.
+const UNCOUNTED: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body", "area", "base", "br", "col",
+    "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+];
+
+/// The formatting elements of the HTML standard.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Elements whose content is raw text, not tags.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// A linear pre-scan of the tags, refusing pages whose nesting or open
+/// formatting elements would make tree building slow. It only counts; the
+/// page itself is read by html5ever.
+fn guard(html: &str) -> Result<(), HtmlError> {
+    let bytes = html.as_bytes();
+    let (mut depth, mut formatting) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found;
+        let rest = &bytes[start + 1..];
+        at = start + 1;
+        if rest.starts_with(b"!--") {
+            at = memchr::memmem::find(&bytes[start..], b"-->")
+                .map_or(bytes.len(), |e| start + e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let end =
+            memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
+        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        at = end;
+        let name = name.as_str();
+        if closing {
+            if FORMATTING.contains(&name) {
+                formatting = formatting.saturating_sub(1);
+            } else if !UNCOUNTED.contains(&name) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&name) {
+            let close = format!("</{name}");
+            let lower = |b: &u8| b.to_ascii_lowercase();
+            at = bytes[at..]
+                .windows(close.len())
+                .position(|w| w.iter().map(lower).eq(close.bytes()))
+                .map_or(bytes.len(), |p| at + p);
+            continue;
+        }
+        if self_closing || UNCOUNTED.contains(&name) {
+            continue;
+        }
+        if FORMATTING.contains(&name) {
+            formatting += 1;
+            if formatting > MAX_OPEN_FORMATTING {
+                return Err(HtmlError::TooManyOpenFormatting {
+                    limit: MAX_OPEN_FORMATTING,
+                    offset: start,
+                });
+            }
+        } else {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Err(HtmlError::TooDeep {
+                    limit: MAX_DEPTH,
+                    offset: start,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Elements whose content is never article text.
@@ -536,14 +659,14 @@ mod tests {
 \n\
 一\t1\t实现技工院校招生规模 19 万人以上。\t王 曦\n\
 \t2\t开展“南粤家政”培训 16 万人次以上。\t王 曦\n";
-        assert_eq!(article_text(PAGE), expected);
+        assert_eq!(article_text(PAGE).unwrap(), expected);
     }
 
     #[test]
     fn table_between_paragraphs() {
         let html = "<body><p>前</p><table><tr><td>a</td><td>b</td></tr>\
                     <tr><td></td><td>c</td></tr></table><p>后</p></body>";
-        assert_eq!(article_text(html), "前\n\na\tb\n\tc\n\n后\n");
+        assert_eq!(article_text(html).unwrap(), "前\n\na\tb\n\tc\n\n后\n");
     }
 
     #[test]
@@ -552,7 +675,7 @@ mod tests {
             "<div id=\"zoom\"><p>第一行&nbsp;<br/>&nbsp;&nbsp;第二行  有  空格<br><br>三</p>\
                     <p>a\u{a0}b</p></div>";
         assert_eq!(
-            article_text(html),
+            article_text(html).unwrap(),
             "第一行\n第二行  有  空格\n三\n\na\u{a0}b\n"
         );
     }
@@ -562,7 +685,7 @@ mod tests {
         let html = "<article><p>\n    工作措施：编制河套\n    深港科技创新合作区\n  </p>\
                     <p>Hello\n   world</p><pre>x  y\nz</pre></article>";
         assert_eq!(
-            article_text(html),
+            article_text(html).unwrap(),
             "工作措施：编制河套深港科技创新合作区\n\nHello world\n\nx  y\nz\n"
         );
     }
@@ -571,7 +694,10 @@ mod tests {
     fn div_text_and_nested_blocks() {
         let html = "<main><div>直接文字<p>段落</p>尾巴</div><div><div>  </div></div>\
                     <ul><li>甲</li><li>乙</li></ul></main>";
-        assert_eq!(article_text(html), "直接文字\n\n段落\n\n尾巴\n\n甲\n\n乙\n");
+        assert_eq!(
+            article_text(html).unwrap(),
+            "直接文字\n\n段落\n\n尾巴\n\n甲\n\n乙\n"
+        );
     }
 
     #[test]
@@ -580,15 +706,15 @@ mod tests {
         // the document.
         let html = "<body><div class=\"content\">甲</div><div id=\"zoom\">乙</div>\
                     <div id=\"content\">丙</div></body>";
-        assert_eq!(article_text(html), "乙\n");
+        assert_eq!(article_text(html).unwrap(), "乙\n");
         // No candidate: the whole body, minus skipped elements.
         let html = "<body><nav>导航</nav><p>正文</p><noscript>请启用</noscript>\
                     <iframe src=\"x\"></iframe><footer>页脚</footer></body>";
-        assert_eq!(article_text(html), "正文\n");
+        assert_eq!(article_text(html).unwrap(), "正文\n");
         // A candidate inside a skipped element does not count.
         let html = "<body><header><div class=\"content\">页眉</div></header>\
                     <div class=\"content\">正文</div></body>";
-        assert_eq!(article_text(html), "正文\n");
+        assert_eq!(article_text(html).unwrap(), "正文\n");
     }
 
     #[test]
@@ -600,7 +726,7 @@ mod tests {
                     <tr><td>2</td><td><table><tr><td>内</td><td>表</td></tr></table></td></tr>\
                     </table>";
         assert_eq!(
-            article_text(html),
+            article_text(html).unwrap(),
             "附件\n\n序号\t责任单位\n1\t省教育厅 朱孔军 李壁亮 x y\n2\t内 表\n"
         );
     }
@@ -608,16 +734,16 @@ mod tests {
     #[test]
     fn trailing_empty_cells_are_kept() {
         let html = "<table><tr><td>a</td><td></td><td> </td></tr></table>";
-        assert_eq!(article_text(html), "a\t\t\n");
+        assert_eq!(article_text(html).unwrap(), "a\t\t\n");
     }
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        assert_eq!(article_text(""), "");
-        assert_eq!(article_text("   "), "");
-        assert_eq!(article_text("纯文本"), "纯文本\n");
+        assert_eq!(article_text("").unwrap(), "");
+        assert_eq!(article_text("   ").unwrap(), "");
+        assert_eq!(article_text("纯文本").unwrap(), "纯文本\n");
         assert_eq!(
-            article_text("<p>未闭合<p>第二段<td>孤立单元格"),
+            article_text("<p>未闭合<p>第二段<td>孤立单元格").unwrap(),
             "未闭合\n\n第二段孤立单元格\n"
         );
         let _ = article_text("<table><tr><td><table><td></tr></table></table></td>");
@@ -625,7 +751,26 @@ mod tests {
         let _ = article_text("<script>never closed <p>");
         let _ = article_text("<pre>\n\n\n</pre><pre></pre>");
         let deep = "<div>".repeat(10_000) + "深" + &"</div>".repeat(10_000);
-        assert_eq!(article_text(&deep), "深\n");
+        assert_eq!(
+            article_text(&deep),
+            Err(HtmlError::TooDeep {
+                limit: MAX_DEPTH,
+                offset: 5 * MAX_DEPTH
+            })
+        );
+        let nested = "<div>".repeat(MAX_DEPTH) + "深" + &"</div>".repeat(MAX_DEPTH);
+        assert_eq!(article_text(&nested).unwrap(), "深\n");
+        let open_bold: String = (0..100).map(|i| format!("<b id=\"b{i}\">")).collect();
+        assert!(matches!(
+            article_text(&format!("<p>{open_bold}</p><p>x</p>")),
+            Err(HtmlError::TooManyOpenFormatting {
+                limit: MAX_OPEN_FORMATTING,
+                ..
+            })
+        ));
+        // closed formatting and unclosed paragraphs do not count
+        let fine = "<p><b>粗</b><i>斜</i>".repeat(1_000);
+        assert!(article_text(&fine).is_ok());
         let deep_tables = "<table><tr><td>".repeat(2_000) + "表";
         let _ = article_text(&deep_tables);
     }

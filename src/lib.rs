@@ -91,7 +91,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
 pub fn read_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
     let (text, _encoding) = decode::decode(bytes)?;
     if html::looks_like_html(&text) {
-        return Ok(std::borrow::Cow::Owned(html::article_text(&text)));
+        return Ok(std::borrow::Cow::Owned(html::article_text(&text)?));
     }
     Ok(text)
 }
