@@ -1,0 +1,18 @@
+//! Bytes → `parse_bytes`. A reading must never panic; a notice it returns
+//! must survive a JSON round trip unchanged, and `check::lint` over the text
+//! it was read from must not panic either.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(notice) = fengong::parse_bytes(data) else {
+        return;
+    };
+    let json = serde_json::to_string(&notice).expect("a notice serializes");
+    let back: fengong::Notice = serde_json::from_str(&json).expect("its JSON reads back");
+    assert_eq!(back, notice, "JSON round trip changed the notice");
+    let text = fengong::read_text(data).expect("parse_bytes read this text");
+    let _ = fengong::check::lint(&notice, &text);
+});
