@@ -34,14 +34,15 @@ use crate::text::{is_cjk, is_han, squeeze};
 ///
 /// ```
 /// let text = include_str!("../fixtures/guangdong-2023.txt");
-/// let notice = fengong::parse(text).unwrap();
+/// let notice = fengong::parse(text)?;
 /// assert!(fengong::check::lint(&notice, text).is_empty());
 ///
 /// let damaged = text.replace("分管省领导：张虎、吕玉印", "分管省领导：张");
-/// let notice = fengong::parse(&damaged).unwrap();
+/// let notice = fengong::parse(&damaged)?;
 /// let found = fengong::check::lint(&notice, &damaged);
 /// assert_eq!(found[0].code, fengong::Code::LeaderName);
 /// assert_eq!(found[0].line, 115);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn lint(notice: &Notice, text: &str) -> Vec<Diagnostic> {
     let lines: Vec<&str> = text.lines().collect();

@@ -89,7 +89,8 @@ impl fmt::Display for Code {
 /// use fengong::{Code, Diagnostic};
 /// let d = Diagnostic::warning(Code::Unrecognized, 7, "line fits no construct");
 /// assert_eq!(d.line, 7);
-/// assert_eq!(serde_json::to_value(&d).unwrap()["code"], "unrecognized");
+/// assert_eq!(serde_json::to_value(&d)?["code"], "unrecognized");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

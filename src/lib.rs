@@ -8,12 +8,14 @@
 //! its line number, for anything that could not be read.
 //!
 //! ```
-//! let text = std::fs::read_to_string("fixtures/guangdong-2023.txt").unwrap();
-//! let notice = fengong::parse(&text).unwrap();
+//! let text = std::fs::read_to_string("fixtures/guangdong-2023.txt")?;
+//! let notice = fengong::parse(&text)?;
 //! let task = &notice.tasks[13];
 //! assert_eq!(task.title, "打造“轨道上的大湾区”。");
-//! assert_eq!(task.departments.as_ref().unwrap().lead[1].name, "省交通运输厅");
+//! let lead = task.departments.as_ref().map(|d| d.lead[1].name.as_str());
+//! assert_eq!(lead, Some("省交通运输厅"));
 //! assert!(notice.diagnostics.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! The path from bytes to records, one module per step of the document:
@@ -59,9 +61,10 @@ pub use model::{
 /// carrying 分管省领导 or 部门分工 is an [`Error::NotANotice`].
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// assert_eq!((notice.sections.len(), notice.tasks.len()), (12, 180));
 /// assert!(fengong::parse("").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse(text: &str) -> Result<Notice, Error> {
     reader::read(text)
@@ -74,8 +77,9 @@ pub fn parse(text: &str) -> Result<Notice, Error> {
 /// ```
 /// let text = include_str!("../fixtures/guangdong-2023.txt");
 /// let (gbk, _, _) = encoding_rs::GB18030.encode(text);
-/// let from_gbk = fengong::parse_bytes(&gbk).unwrap();
-/// assert_eq!(from_gbk, fengong::parse(text).unwrap());
+/// let from_gbk = fengong::parse_bytes(&gbk)?;
+/// assert_eq!(from_gbk, fengong::parse(text)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
     parse(&read_text(bytes)?)
@@ -86,7 +90,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
 ///
 /// ```
 /// let page = "<html><body><nav>首页</nav><div id=\"zoom\"><p>一、目标</p></div></body></html>";
-/// assert_eq!(fengong::read_text(page.as_bytes()).unwrap(), "一、目标\n");
+/// assert_eq!(fengong::read_text(page.as_bytes())?, "一、目标\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
     let (text, _encoding) = decode::decode(bytes)?;

@@ -15,9 +15,10 @@ use crate::diagnostic::Diagnostic;
 /// the work requirements, the annex and what could not be read.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// assert_eq!(notice.tasks.len(), 180);
 /// assert_eq!(notice.document.doc_number.as_deref(), Some("粤府〔2023〕18号"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -42,11 +43,12 @@ pub struct Notice {
 /// The envelope of the notice — 文件头 and 版记.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// let doc = &notice.document;
 /// assert_eq!(doc.issuer.as_deref(), Some("广东省人民政府"));
 /// assert_eq!(doc.year, Some(2023));
 /// assert_eq!(doc.printed_on.map(|d| d.to_string()).as_deref(), Some("2023-02-22"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -90,10 +92,11 @@ pub struct Document {
 /// A top-level part of the plan — '一、2023年经济社会发展主要预期目标'.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// let first = &notice.sections[0];
 /// assert_eq!((first.number, first.title.as_str()), (1, "2023年经济社会发展主要预期目标"));
 /// assert_eq!(first.tasks, (1..=11).collect::<Vec<u32>>());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -117,11 +120,12 @@ pub struct Section {
 /// A numbered task — 工作任务: '53. 推进内外贸产品同线同标同质…'.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// let task = &notice.tasks[52];
 /// assert_eq!(task.number, 53);
 /// assert_eq!(task.leaders, ["张新", "吕玉印"]);
 /// assert_eq!(task.measures.len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -211,8 +215,9 @@ impl Department {
 /// A work requirement of the last part — '（一）强化担当，主动作为。…'.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// assert_eq!(notice.requirements[0].title, "强化担当，主动作为");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -230,8 +235,9 @@ pub struct Requirement {
 /// The annex heading — '附件：2023 年省十件民生实事任务分解表'.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
-/// assert_eq!(notice.annex.unwrap().title, "2023年省十件民生实事任务分解表");
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+/// assert_eq!(notice.annex.map(|a| a.title).as_deref(), Some("2023年省十件民生实事任务分解表"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -245,11 +251,12 @@ pub struct Annex {
 /// A numbered row of the annex table — one task of 十件民生实事.
 ///
 /// ```
-/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt")).unwrap();
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// let row = &notice.livelihood_projects[4];
 /// assert_eq!((row.number, row.category), (5, 2));
 /// assert_eq!(row.principal.as_deref(), Some("朱宏"));
 /// assert_eq!(row.deputies, ["高燕"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -278,8 +285,9 @@ pub struct LivelihoodProject {
 ///
 /// ```
 /// let span = fengong::LineSpan::new(23, 27);
-/// assert_eq!(serde_json::to_string(&span).unwrap(), "[23,27]");
+/// assert_eq!(serde_json::to_string(&span)?, "[23,27]");
 /// assert!(span.contains(25));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(from = "[u32; 2]", into = "[u32; 2]")]
@@ -327,9 +335,10 @@ impl From<LineSpan> for [u32; 2] {
 /// A calendar date as the notice prints it ('2023 年 2 月 22 日'); JSON "YYYY-MM-DD".
 ///
 /// ```
-/// let date: fengong::Date = "2023-02-22".parse().unwrap();
+/// let date: fengong::Date = "2023-02-22".parse()?;
 /// assert_eq!((date.year, date.month, date.day), (2023, 2, 22));
 /// assert_eq!(date.to_string(), "2023-02-22");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
