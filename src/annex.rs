@@ -157,9 +157,13 @@ fn settle_categories(rows: &[Row]) -> Vec<Option<(u32, String)>> {
     let labels: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].label.is_some())
         .collect();
-    let mut owner: Vec<Option<usize>> = vec![labels.first().copied(); rows.len()];
-    for &at in &labels {
-        owner[at..].iter_mut().for_each(|o| *o = Some(at));
+    let mut owner: Vec<Option<usize>> = Vec::with_capacity(rows.len());
+    let mut current = labels.first().copied();
+    for (i, row) in rows.iter().enumerate() {
+        if row.label.is_some() {
+            current = Some(i);
+        }
+        owner.push(current);
     }
     for pair in labels.windows(2) {
         let (previous, label) = (pair[0], pair[1]);

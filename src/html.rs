@@ -163,24 +163,34 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
 
+/// Foreign (SVG, MathML) roots: inside them `<x/>` really closes.
+const FOREIGN: &[&str] = &["svg", "math"];
+
 /// A linear pre-scan of the tags, refusing pages whose nesting or open
 /// formatting elements would make tree building slow. It only counts; the
 /// page itself is read by html5ever.
+///
+/// It errs on the side of counting: an end tag closes only an element it
+/// names that is open (as the HTML standard ignores a stray one), `<div/>`
+/// opens a `div` (the standard ignores the slash outside SVG and MathML), and
+/// a formatting element stays open until its own end tag (the standard keeps
+/// it in the list of active formatting elements when its parent closes).
 fn guard(html: &str) -> Result<(), HtmlError> {
     let bytes = html.as_bytes();
-    let (mut depth, mut formatting) = (0usize, 0usize);
+    let mut open: Vec<String> = Vec::new();
+    let mut formatting: Vec<(String, usize)> = Vec::new();
+    let mut foreign = 0usize;
     let mut at = 0;
     while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + found;
-        let rest = &bytes[start + 1..];
         at = start + 1;
-        if rest.starts_with(b"!--") {
+        if bytes[at..].starts_with(b"!--") {
             at = memchr::memmem::find(&bytes[start..], b"-->")
                 .map_or(bytes.len(), |e| start + e + 3);
             continue;
         }
-        let closing = rest.first() == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = at + usize::from(closing);
         let name_len = bytes[name_start..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
@@ -193,46 +203,80 @@ fn guard(html: &str) -> Result<(), HtmlError> {
             memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
         let self_closing = end >= 2 && bytes[end - 2] == b'/';
         at = end;
-        let name = name.as_str();
         if closing {
-            if FORMATTING.contains(&name) {
-                formatting = formatting.saturating_sub(1);
-            } else if !UNCOUNTED.contains(&name) {
-                depth = depth.saturating_sub(1);
+            close_tag(&name, &mut open, &mut formatting, &mut foreign);
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            at = raw_text_end(bytes, at, &name);
+            continue;
+        }
+        if UNCOUNTED.contains(&name.as_str()) || (self_closing && foreign > 0) {
+            continue;
+        }
+        if FORMATTING.contains(&name.as_str()) {
+            match formatting.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, count)) => *count += 1,
+                None => formatting.push((name, 1)),
             }
-            continue;
-        }
-        if RAW_TEXT.contains(&name) {
-            let close = format!("</{name}");
-            let lower = |b: &u8| b.to_ascii_lowercase();
-            at = bytes[at..]
-                .windows(close.len())
-                .position(|w| w.iter().map(lower).eq(close.bytes()))
-                .map_or(bytes.len(), |p| at + p);
-            continue;
-        }
-        if self_closing || UNCOUNTED.contains(&name) {
-            continue;
-        }
-        if FORMATTING.contains(&name) {
-            formatting += 1;
-            if formatting > MAX_OPEN_FORMATTING {
+            if formatting.iter().map(|(_, c)| c).sum::<usize>() > MAX_OPEN_FORMATTING {
                 return Err(HtmlError::TooManyOpenFormatting {
                     limit: MAX_OPEN_FORMATTING,
                     offset: start,
                 });
             }
-        } else {
-            depth += 1;
-            if depth > MAX_DEPTH {
-                return Err(HtmlError::TooDeep {
-                    limit: MAX_DEPTH,
-                    offset: start,
-                });
-            }
+            continue;
+        }
+        if FOREIGN.contains(&name.as_str()) {
+            foreign += 1;
+        }
+        open.push(name);
+        if open.len() > MAX_DEPTH {
+            return Err(HtmlError::TooDeep {
+                limit: MAX_DEPTH,
+                offset: start,
+            });
         }
     }
     Ok(())
+}
+
+/// An end tag: closes the innermost open element of its name and all above
+/// it, or one open formatting element of its name; a stray one is ignored.
+fn close_tag(
+    name: &str,
+    open: &mut Vec<String>,
+    formatting: &mut [(String, usize)],
+    foreign: &mut usize,
+) {
+    if let Some((_, count)) = formatting.iter_mut().find(|(n, c)| n == name && *c > 0) {
+        *count -= 1;
+        return;
+    }
+    if let Some(at) = open.iter().rposition(|n| n == name) {
+        let closed = open.len() - at;
+        let foreign_closed = open[at..]
+            .iter()
+            .filter(|n| FOREIGN.contains(&n.as_str()))
+            .count();
+        *foreign = foreign.saturating_sub(foreign_closed);
+        open.truncate(open.len() - closed);
+    }
+}
+
+/// Where the raw text of a `<script>` (or similar) ends: at its end tag.
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    let mut at = from;
+    while let Some(found) = memchr::memmem::find(&bytes[at..], b"</") {
+        let start = at + found;
+        let candidate = bytes.get(start..start + close.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(close.as_bytes())) {
+            return start;
+        }
+        at = start + 2;
+    }
+    bytes.len()
 }
 
 /// Elements whose content is never article text.
@@ -771,6 +815,20 @@ mod tests {
         // closed formatting and unclosed paragraphs do not count
         let fine = "<p><b>粗</b><i>斜</i>".repeat(1_000);
         assert!(article_text(&fine).is_ok());
+        // what would slip past a plain counter: self-closed divs, stray end
+        // tags, raw text, end tags of other formatting elements
+        let refused = |html: String| article_text(&html).is_err();
+        assert!(refused("<div/>".repeat(1_000)));
+        assert!(refused("<div></span>".repeat(1_000)));
+        assert!(refused("<div><script></script>".repeat(1_000)));
+        let bold_then_stray_i: String = (0..100).map(|i| format!("<b id=\"{i}\"></i>")).collect();
+        assert!(refused(format!("<p>{bold_then_stray_i}</p>")));
+        let bold_in_divs: String = (0..100)
+            .map(|i| format!("<div><b id=\"{i}\"></div>"))
+            .collect();
+        assert!(refused(bold_in_divs));
+        // a well-formed page of many siblings is fine
+        assert!(article_text(&"<div><p>段</p><svg><path/></svg></div>".repeat(2_000)).is_ok());
         let deep_tables = "<table><tr><td>".repeat(2_000) + "表";
         let _ = article_text(&deep_tables);
     }

@@ -433,10 +433,12 @@ fn number_checks(notice: &mut Notice) {
 /// missing; a repeat or a step back names the item before it.
 fn sequence(items: &[(u32, u32)], what: &str, code: Code) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut expected = 1u32;
+    // counted in u64: a number may be u32::MAX, and the next one expected after it
+    let mut expected = 1u64;
     for (i, &(n, line)) in items.iter().enumerate() {
+        let n = u64::from(n);
         let previous = expected.saturating_sub(1);
-        let next = items.get(i + 1).map(|&(next, _)| next);
+        let next = items.get(i + 1).map(|&(next, _)| u64::from(next));
         let message = if n == expected {
             None
         } else if next == Some(expected.saturating_add(1)) {
@@ -508,6 +510,23 @@ mod tests {
     }
 
     #[test]
+    fn huge_numbers_do_not_overflow() {
+        let items = [(u32::MAX, 1), (5, 2), (u32::MAX, 3)];
+        let got: Vec<String> = sequence(&items, "task", Code::TaskNumber)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "the first task is numbered 4294967295: 1–4294967294 missing",
+                "task 5 is out of order after task 4294967295",
+                "task number 4294967295 repeats"
+            ]
+        );
+    }
+
+    #[test]
     fn sequences() {
         let cases: [(&[u32], &[&str]); 6] = [
             (&[1, 2, 3], &[]),
@@ -527,7 +546,7 @@ mod tests {
             ),
         ];
         for (numbers, expected) in cases {
-            let items: Vec<(u32, u32)> = numbers.iter().map(|&n| (n, n)).collect();
+            let items: Vec<(u32, u32)> = numbers.iter().map(|&n| (n, n.min(9))).collect();
             let got: Vec<String> = sequence(&items, "task", Code::TaskNumber)
                 .into_iter()
                 .map(|d| d.message)

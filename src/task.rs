@@ -25,7 +25,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while};
 use nom::character::complete::{digit1, one_of, satisfy};
-use nom::combinator::{map_res, not, value};
+use nom::combinator::{map, not, value};
 use nom::{IResult, Parser};
 
 use crate::text::{is_space, normalize, squeeze};
@@ -64,10 +64,12 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 /// ^^^^ here
 /// 12．对接香港…        (a full-width stop)
 /// 12.对接香港…         (no space)
-/// 5.5% 以上            (not a header: a digit follows the stop)
+/// 5.5% 以上            (not a header: a digit or '%' follows the stop)
 /// ```
 pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
-    let (i, number) = map_res(digit1, str::parse::<u32>).parse(i)?;
+    // a number too large for u32 still makes a header (numbered u32::MAX,
+    // which the numbering check then reports)
+    let (i, number) = map(digit1, |d: &str| d.parse::<u32>().unwrap_or(u32::MAX)).parse(i)?;
     let (i, _) = (spaces, one_of(".．"), spaces).parse(i)?;
     let (i, _) = not(satisfy(|c| c.is_ascii_digit() || c == '%')).parse(i)?;
     Ok((i, number))
