@@ -36,6 +36,8 @@ use crate::text::{is_space, normalize, squeeze};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row {
     pub label: Option<(u32, String)>,
+    /// A category cell that is not numbered '一、…', kept to be reported.
+    pub odd_category: Option<String>,
     pub number: u32,
     pub task: String,
     pub leaders: Vec<String>,
@@ -111,8 +113,11 @@ pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
         .collect();
     let names = tokens.get(1..).map(pair_names).unwrap_or_default();
     let mut names = names.into_iter();
+    let odd_category = (label.is_none() && number_at(0).is_none() && !cells[0].is_empty())
+        .then(|| cells[0].to_string());
     TableLine::Row(Box::new(Row {
         label,
+        odd_category,
         number: number.parse().unwrap_or(0),
         task: normalize(task).into_owned(),
         leaders: leader_names(leaders),

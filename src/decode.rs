@@ -55,7 +55,7 @@ pub enum DecodeError {
     #[error("input is only whitespace")]
     WhitespaceOnly,
     /// The input looks like binary data (an image, an archive…), not text.
-    #[error("binary data, not text (NUL byte at offset {offset})")]
+    #[error("binary data, not text (control byte at offset {offset})")]
     Binary {
         /// Byte offset of the first NUL byte, or of the first suspicious
         /// control byte when the input was judged binary by their density.
@@ -379,7 +379,7 @@ mod tests {
     fn errors_display() {
         assert_eq!(
             DecodeError::Binary { offset: 8 }.to_string(),
-            "binary data, not text (NUL byte at offset 8)"
+            "binary data, not text (control byte at offset 8)"
         );
         assert_eq!(
             DecodeError::InvalidEncoding { offset: 3 }.to_string(),

@@ -30,7 +30,7 @@ pub enum Code {
     TaskNumber,
     /// A part heading out of order (一、二、…).
     PartNumber,
-    /// A task without 分管省领导.
+    /// A task without 分管省领导, or with an empty one.
     MissingLeaders,
     /// A task without 部门分工.
     MissingDivision,
@@ -42,14 +42,18 @@ pub enum Code {
     LeaderName,
     /// A department name that does not look like a body.
     DepartmentName,
-    /// An annex row missing its number, task, leader or department.
+    /// An annex row missing its number, task, leader or department, or numbered out of order.
     AnnexRow,
     /// The year in the notice's title differs from the plan's.
     YearMismatch,
-    /// The input ends inside a task.
+    /// The input ends inside a task, or before the notice's closing lines.
     Truncated,
-    /// A field label given twice in one task.
+    /// A field label given twice in one task, or a tail line given twice.
     DuplicateField,
+    /// The tail (公开方式, 抄送, 印发) out of its shape.
+    Tail,
+    /// An annex category cell that is not numbered '一、…'.
+    AnnexCategory,
 }
 
 impl Code {
@@ -73,6 +77,8 @@ impl Code {
             Code::YearMismatch => "year_mismatch",
             Code::Truncated => "truncated",
             Code::DuplicateField => "duplicate_field",
+            Code::Tail => "tail",
+            Code::AnnexCategory => "annex_category",
         }
     }
 }

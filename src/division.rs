@@ -4,7 +4,7 @@
 //! clause       = joint / lead-support / lead-only
 //! joint        = groups "按职责分工负责" ["。"]
 //! lead-support = [groups] "牵头" "，" groups ["等"] "配合" ["。"]
-//! lead-only    = groups "牵头" ["。"]
+//! lead-only    = [groups] "牵头" ["。"]      ; an empty lead is read, and reported by the check
 //! groups       = group *("，" group)
 //! group        = name *("、" name)
 //! name         = 1*(bracketed / char)      ; up to a separator or keyword at depth 0
@@ -75,8 +75,10 @@ fn name(i: &str) -> IResult<&str, &str> {
                 end = at;
                 break;
             }
-            '（' | '《' | '“' | '(' | '「' => depth += 1,
-            '）' | '》' | '”' | ')' | '」' => depth = depth.saturating_sub(1),
+            '（' | '《' | '“' | '‘' | '(' | '「' | '〔' | '【' | '［' => depth += 1,
+            '）' | '》' | '”' | '’' | ')' | '」' | '〕' | '】' | '］' => {
+                depth = depth.saturating_sub(1)
+            }
             _ => {}
         }
     }
@@ -223,7 +225,8 @@ fn clause(i: &str) -> IResult<&str, Reading<'_>> {
 /// of those names take it.
 fn takes_tail(tail: &str, written: &str) -> bool {
     match tail {
-        "市政府" | "县政府" | "区政府" => !is_body(written),
+        // a place takes it; a body or a collective entry ('各地') does not
+        "市政府" | "县政府" | "区政府" => !is_body(written) && !written.starts_with('各'),
         "成员单位" => COMMITTEES.iter().any(|s| written.ends_with(s)),
         _ => false,
     }
@@ -245,7 +248,7 @@ fn is_body(name: &str) -> bool {
 
 /// Beginnings that give a name its own head: places and bodies outside the
 /// provincial government.
-const OWN_HEADS: [&str; 47] = [
+const OWN_HEADS: [&str; 53] = [
     "省",
     "团省委",
     "各",
@@ -293,6 +296,12 @@ const OWN_HEADS: [&str; 47] = [
     "长征",
     "全国",
     "驻粤",
+    "黄埔",
+    "拱北",
+    "武警",
+    "华南",
+    "暨南",
+    "有关",
 ];
 
 fn has_own_head(name: &str) -> bool {
@@ -305,7 +314,7 @@ fn has_own_head(name: &str) -> bool {
 
 /// The first characters of [`OWN_HEADS`].
 const OWN_HEAD_FIRSTS: &str =
-    "省团各广深珠汕佛韶河梅惠东中江阳湛茂肇清潮揭云横前南粤香澳人海民水国长全驻";
+    "省团各广深珠汕佛韶河梅惠东中江阳湛茂肇清潮揭云横前南粤香澳人海民水国长全驻黄拱武华暨有";
 
 /// The head the first name of a group lends to the rest.
 fn head_of(first: &str) -> &'static str {
@@ -327,16 +336,22 @@ fn expand(group: &[&str], out: &mut Vec<Department>) {
         .into_iter()
         .find(|t| last.len() > t.len() && last.ends_with(t));
     let tail_for = |written: &str| match tail {
+        // '深圳市、珠海市政府': 深圳市 takes only 政府
+        Some("市政府") if written.ends_with('市') && !is_body(written) => "政府",
         Some(t) if !written.ends_with(t) && takes_tail(t, written) => t,
         _ => "",
     };
-    let head = head_of(group[0]);
+    // the head in force: the nearest name before that has its own
+    let mut head = "";
     for (at, written) in group.iter().enumerate() {
         let tail = tail_for(written);
         let own = at == 0 || head.is_empty() || has_own_head(written);
-        let head = if own { "" } else { head };
-        let mut name = String::with_capacity(head.len() + written.len() + tail.len());
-        name.push_str(head);
+        let lent = if own { "" } else { head };
+        if own {
+            head = head_of(written);
+        }
+        let mut name = String::with_capacity(lent.len() + written.len() + tail.len());
+        name.push_str(lent);
         name.push_str(written);
         name.push_str(tail);
         out.push(Department::new(name, *written));
@@ -492,6 +507,29 @@ mod tests {
                 OWN_HEAD_FIRSTS.contains(head.chars().next().unwrap()),
                 "{head}"
             );
+        }
+    }
+
+    #[test]
+    fn review_cases() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "省财政厅、各地、深圳市政府",
+                &["省财政厅", "各地", "深圳市政府"],
+            ),
+            (
+                "省委宣传部、省文化和旅游厅、广电局",
+                &["省委宣传部", "省文化和旅游厅", "省广电局"],
+            ),
+            ("深圳市、珠海市政府", &["深圳市政府", "珠海市政府"]),
+            ("省商务厅、黄埔海关", &["省商务厅", "黄埔海关"]),
+            ("省财政厅【试点、示范】", &["省财政厅【试点、示范】"]),
+            ("省公安厅、武警广东省总队", &["省公安厅", "武警广东省总队"]),
+        ];
+        for (input, expected) in cases {
+            let d = Division::parse(&format!("{input}牵头。"));
+            let got: Vec<&str> = d.lead.iter().map(|b| b.name.as_str()).collect();
+            assert_eq!(got, expected, "{input:?}");
         }
     }
 

@@ -54,7 +54,7 @@ fn number<T: std::str::FromStr>(i: &str) -> IResult<&str, T> {
 /// Reads a date as the notice prints it.
 ///
 /// ```text
-/// date = 4DIGIT "年" 1*2DIGIT "月" 1*2DIGIT "日"     ; spaces allowed between
+/// date = year "年" month "月" day "日"     ; spaces allowed between; month 1–12, day 1–31
 ///
 /// 2023 年 2 月 22 日印发
 /// ^^^^^^^^^^^^^^^^^^ here
@@ -183,7 +183,7 @@ pub(crate) fn plan_title(line: &str) -> Option<(String, u16)> {
 fn classify(line: &str, doc: &Document) -> EnvelopeLine {
     let text = normalize(line);
     let squeezed = squeeze(&text);
-    if squeezed == "附件：" && doc.issuer.is_none() {
+    if squeezed == "附件：" {
         return EnvelopeLine::Attachment;
     }
     if doc.issuer.is_none() {

@@ -165,7 +165,7 @@ pub struct Division {
     pub lead: Vec<Department>,
     /// The supporting bodies — 配合单位.
     pub support: Vec<Department>,
-    /// The whole clause as written.
+    /// The whole clause, in the notice's words (PDF spacing removed, full-width punctuation).
     pub text: String,
 }
 

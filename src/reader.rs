@@ -126,7 +126,12 @@ impl<'s> Body<'s> {
             Kind::TaskHeader => self.task(&block),
             Kind::Label(l) => self.field(l, &block),
             Kind::Requirement => self.requirement(&block),
-            Kind::AnnexStart => self.annex(&block),
+            Kind::AnnexStart if !self.annex(&block) => {
+                // a rejected heading takes no caption or continuation
+                self.previous = None;
+                return;
+            }
+            Kind::AnnexStart => {}
             Kind::TableRow => self.table_row(&block),
             Kind::Disclosure | Kind::CarbonCopy | Kind::PrintedOn => self.tail(block.kind, &block),
             Kind::Text => self.text(&block),
@@ -210,7 +215,7 @@ impl<'s> Body<'s> {
             return;
         };
         let (number, first) = (draft.task.number, draft.task.lines.first);
-        if !draft.leaders_seen {
+        if !draft.leaders_seen || draft.task.leaders.is_empty() {
             self.warn(
                 Code::MissingLeaders,
                 first,
@@ -251,7 +256,8 @@ impl<'s> Body<'s> {
         });
     }
 
-    fn annex(&mut self, block: &Block<'_>) {
+    /// Reads an annex heading; false when it is a second one, reported.
+    fn annex(&mut self, block: &Block<'_>) -> bool {
         self.close_task();
         let title = block.text.split_once(['：', ':']).map_or("", |(_, t)| t);
         let title = normalize(title).into_owned();
@@ -260,7 +266,8 @@ impl<'s> Body<'s> {
                 self.notice.annex = Some(Annex {
                     title,
                     lines: block.lines,
-                })
+                });
+                true
             }
             Some(annex) => {
                 annex.lines.extend_to(block.lines.last);
@@ -270,6 +277,7 @@ impl<'s> Body<'s> {
                     "a second annex: only the first is read"
                 };
                 self.unrecognized(block, why);
+                false
             }
         }
     }
@@ -282,6 +290,12 @@ impl<'s> Body<'s> {
             TableLine::Header => annex.lines.extend_to(block.lines.last),
             TableLine::Row(row) => {
                 annex.lines.extend_to(block.lines.last);
+                if let Some(cell) = &row.odd_category {
+                    let message = format!("annex category cell '{cell}' is not numbered '一、…'; the row is kept in the category above");
+                    let d = Diagnostic::warning(Code::AnnexCategory, block.lines.first, message)
+                        .with_excerpt(cell.clone());
+                    self.notice.diagnostics.push(d);
+                }
                 self.rows.push(*row);
             }
             TableLine::Other => self.unrecognized(block, "annex row without a number"),
@@ -296,15 +310,27 @@ impl<'s> Body<'s> {
             None => doc.tail_lines = Some(block.lines),
         }
         let value = tail_label(&block.text).map_or("", |(rest, _)| rest);
-        match kind {
-            Kind::Disclosure => doc.disclosure = Some(normalize(value).into_owned()),
-            Kind::CarbonCopy => doc.cc = cc_list(value),
-            _ => {
-                if let Some((office, date)) = printed_on(&block.text) {
+        let repeated = match kind {
+            Kind::Disclosure => doc
+                .disclosure
+                .replace(normalize(value).into_owned())
+                .is_some(),
+            Kind::CarbonCopy => !std::mem::replace(&mut doc.cc, cc_list(value)).is_empty(),
+            _ => match printed_on(&block.text) {
+                Some((office, date)) => {
                     doc.printed_by = office.or(doc.printed_by.take());
-                    doc.printed_on = Some(date);
+                    doc.printed_on.replace(date).is_some()
                 }
-            }
+                None => false,
+            },
+        };
+        if repeated {
+            let message = "a line of the tail given twice; the last is kept";
+            self.warn(Code::DuplicateField, block.lines.first, message);
+        }
+        if kind == Kind::CarbonCopy && !block.text.ends_with('。') {
+            let message = "the 抄送 list does not end with '。': a printing office after it would be read into it";
+            self.warn(Code::Tail, block.lines.last, message);
         }
     }
 
@@ -319,9 +345,10 @@ impl<'s> Body<'s> {
             }
             Some(Kind::AnnexStart) => {
                 if let Some(annex) = self.notice.annex.as_mut() {
-                    caption_or_continuation(&mut annex.title, &normalize(&block.text));
-                    annex.lines.extend_to(block.lines.last);
-                    return;
+                    if caption_or_continuation(&mut annex.title, &normalize(&block.text)) {
+                        annex.lines.extend_to(block.lines.last);
+                        return;
+                    }
                 }
             }
             Some(Kind::CarbonCopy | Kind::Disclosure)
@@ -382,23 +409,30 @@ impl<'s> Body<'s> {
 /// The text after '附件：…' is the table's caption when it repeats the
 /// title; otherwise it continues a title a wrap broke ('…任务分解' / '表'),
 /// possibly followed by the caption.
-fn caption_or_continuation(title: &mut String, text: &str) {
+fn caption_or_continuation(title: &mut String, text: &str) -> bool {
     if text == title.as_str() {
-        return;
+        return true;
     }
     // title + a == b, where text = a + b: the wrapped rest, then the caption
     let rest_len = text.len().saturating_sub(title.len()) / 2;
     if let (Some(rest), Some(caption)) = (text.get(..rest_len), text.get(rest_len..)) {
-        if caption.len() == title.len() + rest.len()
-            && caption.starts_with(title.as_str())
-            && caption.ends_with(rest)
-        {
+        let repeats =
+            caption.len() == title.len() + rest.len() && caption.starts_with(title.as_str());
+        if repeats && caption.ends_with(rest) {
             title.push_str(rest);
-            return;
+            return true;
         }
     }
-    title.push_str(text);
+    // a short piece without a stop continues the title; anything else is not the annex's
+    let short = text.chars().count() <= MAX_TITLE_REST && !text.contains(['。', '\t']);
+    if short {
+        title.push_str(text);
+    }
+    short
 }
+
+/// The most characters a wrap can have left of an annex title.
+const MAX_TITLE_REST: usize = 16;
 
 /// Task numbers run 1..N with no gap or repeat; so do annex rows; parts
 /// run 一, 二, … in order.
@@ -504,9 +538,13 @@ mod tests {
         ];
         for (title, text, expected) in cases {
             let mut title = title.to_string();
-            caption_or_continuation(&mut title, text);
+            assert!(caption_or_continuation(&mut title, text), "{text:?}");
             assert_eq!(title, expected, "{text:?}");
         }
+        let mut title = "分解表".to_string();
+        let table = "事项序号工作任务分管省领导省牵头部门及主要负责人、分管负责人";
+        assert!(!caption_or_continuation(&mut title, table));
+        assert_eq!(title, "分解表");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! ```text
 //! task      = task-header [measures] [leaders] [division]
 //! measures  = "工作措施" "：" text
-//! leaders   = "分管省领导" "：" name *("、" name)
+//! leaders   = "分管省领导" "：" name *(("、" / "，" / "；") name)
 //! division  = "部门分工" "：" clause          ; see crate::division
 //! ```
 //!

@@ -441,7 +441,10 @@ fn a_png() {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend_from_slice(&[0, 0, 0, 0x10, 0, 0, 0, 0x10, 8, 6, 0, 0, 0]);
     let file = TempFile::new("notice.png", &png);
-    assert_refused(file.path(), "binary data, not text (NUL byte at offset 8)");
+    assert_refused(
+        file.path(),
+        "binary data, not text (control byte at offset 8)",
+    );
 }
 
 #[test]

@@ -122,7 +122,7 @@ fn png_image() {
     assert_refused(
         &run_file(&path, &[]),
         shown(&path),
-        "binary data, not text (NUL byte at offset 8)",
+        "binary data, not text (control byte at offset 8)",
     );
 }
 
