@@ -25,46 +25,58 @@ use crate::source::{self, Line};
 use crate::task::{self, label, leader_names, sentences, task_header, Label};
 use crate::text::{is_space, normalize};
 
-/// Reads a notice from its text.
+/// Reads a notice from its text, in one pass over its lines.
 pub(crate) fn read(text: &str) -> Result<Notice, Error> {
-    let lines = source::lines(text);
     if text.is_empty() {
         return Err(Error::Empty);
     }
-    if lines.iter().all(Line::is_blank) {
+    let mut lines = source::lines(text);
+    // the head: every line up to and including the first task header
+    let mut head = Vec::new();
+    for line in lines.by_ref() {
+        let is_task = task_header(line.text).is_ok();
+        head.push(line);
+        if is_task {
+            break;
+        }
+    }
+    // a blank head ends only where the input does (no task header is blank)
+    if head.iter().all(Line::is_blank) {
         return Err(Error::WhitespaceOnly);
     }
-    let body_start = body_start(&lines);
+    let body_start = body_start(&head);
     let mut document = Document::default();
     let mut diagnostics = Vec::new();
-    envelope::read_envelope(&lines[..body_start], &mut document, &mut diagnostics);
-    let mut body = Body::new(&lines, document, diagnostics);
-    for block in reflow::blocks(&lines[body_start..]) {
+    envelope::read_envelope(&head[..body_start], &mut document, &mut diagnostics);
+    let mut body = Body::new(document, diagnostics);
+    let body_lines = head[body_start..].iter().copied().chain(lines);
+    for block in reflow::blocks(body_lines) {
         body.block(block);
     }
     body.finish()
 }
 
-/// Where the body begins: the first part heading or task after the plan title.
-fn body_start(lines: &[Line<'_>]) -> usize {
+/// Where the body begins within the head: the first part heading or task
+/// after the plan title.
+fn body_start(head: &[Line<'_>]) -> usize {
     let starts_body = |l: &Line<'_>| {
         matches!(
             reflow::classify(l.text),
             Kind::PartHeading | Kind::TaskHeader
         )
     };
-    let first_task = lines
+    let first_task = head
         .iter()
         .position(|l| task_header(l.text).is_ok())
-        .unwrap_or(lines.len());
-    let after_title = lines[..first_task]
+        .unwrap_or(head.len());
+    let after_title = head[..first_task]
         .iter()
         .position(|l| plan_title(l.text).is_some())
         .map_or(0, |p| p + 1);
-    lines[after_title..]
+    head[after_title..]
         .iter()
         .position(starts_body)
-        .map_or(lines.len(), |p| p + after_title)
+        .map_or(head.len(), |p| p + after_title)
 }
 
 /// A task being read: its header seen, its fields coming.
@@ -76,18 +88,20 @@ struct Draft {
 }
 
 /// The state of the body's reading.
-struct Body<'s> {
-    lines: &'s [Line<'s>],
+struct Body {
     notice: Notice,
     draft: Option<Draft>,
     rows: Vec<Row>,
     previous: Option<Kind>,
+    /// The last input line read so far.
+    last_line: u32,
 }
 
-impl<'s> Body<'s> {
-    fn new(lines: &'s [Line<'s>], document: Document, diagnostics: Vec<Diagnostic>) -> Self {
+impl Body {
+    fn new(document: Document, diagnostics: Vec<Diagnostic>) -> Self {
+        let last_line = document.lines.map_or(1, |span| span.last);
         Body {
-            lines,
+            last_line,
             notice: Notice {
                 document,
                 sections: Vec::new(),
@@ -111,16 +125,15 @@ impl<'s> Body<'s> {
 
     /// One `unrecognized` diagnostic for every non-blank line of the block.
     fn unrecognized(&mut self, block: &Block<'_>, why: &str) {
-        let first = block.lines.first as usize - 1;
-        let last = (block.lines.last as usize).min(self.lines.len());
-        for line in self.lines[first..last].iter().filter(|l| !l.is_blank()) {
-            let d = Diagnostic::warning(Code::Unrecognized, line.number, why)
-                .with_excerpt(line.text.trim_matches(is_space));
+        for (line, text) in block.pieces() {
+            let d = Diagnostic::warning(Code::Unrecognized, line, why)
+                .with_excerpt(text.trim_matches(is_space));
             self.notice.diagnostics.push(d);
         }
     }
 
     fn block(&mut self, block: Block<'_>) {
+        self.last_line = block.lines.last;
         match block.kind {
             Kind::PartHeading => self.part(&block),
             Kind::TaskHeader => self.task(&block),
@@ -369,12 +382,7 @@ impl<'s> Body<'s> {
     /// One `truncated` warning when the input stops inside a task or
     /// before the notice's closing '…印发' line.
     fn truncation(&mut self) {
-        let last_line = self
-            .lines
-            .iter()
-            .rev()
-            .find(|l| !l.is_blank())
-            .map_or(1, |l| l.number);
+        let last_line = self.last_line;
         let message = match &self.draft {
             Some(d) if !d.leaders_seen || d.division_line.is_none() => {
                 format!("the input ends inside task {}", d.task.number)

@@ -82,6 +82,28 @@ pub(crate) struct Block<'a> {
     pub lines: LineSpan,
     /// The pieces joined with nothing between them; borrowed when there is one.
     pub text: Cow<'a, str>,
+    /// The pieces after the first, with their line numbers.
+    pub more: Vec<(u32, &'a str)>,
+}
+
+impl<'a> Block<'a> {
+    /// Whether a following [`Kind::Text`] line continues this block; the
+    /// cc list closes at its final '。'.
+    fn open(&self) -> bool {
+        match self.kind {
+            Kind::CarbonCopy => !self.text.ends_with('。'),
+            kind => kind.takes_continuation(),
+        }
+    }
+
+    /// Each non-blank input line of the block, with its words.
+    pub fn pieces(&self) -> impl Iterator<Item = (u32, &str)> + '_ {
+        let first = self
+            .text
+            .get(..self.text.len() - self.more.iter().map(|(_, p)| p.len()).sum::<usize>());
+        std::iter::once((self.lines.first, first.unwrap_or(&self.text)))
+            .chain(self.more.iter().copied())
+    }
 }
 
 /// Whether `text` starts an annex: '附件：…' (but not a bare '附件：').
@@ -119,38 +141,61 @@ pub(crate) fn classify(text: &str) -> Kind {
     }
 }
 
-/// Joins the body's lines into blocks.
-pub(crate) fn blocks<'a>(lines: &[Line<'a>]) -> Vec<Block<'a>> {
-    let mut out: Vec<Block<'a>> = Vec::with_capacity(lines.len() / 2 + 1);
-    let mut open = false;
-    for line in lines.iter().filter(|l| !l.is_blank()) {
-        let kind = classify(line.text);
-        match out.last_mut() {
-            Some(block) if kind == Kind::Text && open => {
-                block
-                    .text
-                    .to_mut()
-                    .push_str(line.text.trim_matches(is_space));
+/// Joins the body's lines into blocks, one block at a time, so that no list
+/// of the whole input's lines or blocks is ever held.
+pub(crate) fn blocks<'a, I: Iterator<Item = Line<'a>>>(lines: I) -> Blocks<'a, I> {
+    Blocks {
+        lines,
+        pending: None,
+        open: false,
+    }
+}
+
+/// The iterator [`blocks`] returns.
+pub(crate) struct Blocks<'a, I> {
+    lines: I,
+    pending: Option<Block<'a>>,
+    open: bool,
+}
+
+impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Blocks<'a, I> {
+    type Item = Block<'a>;
+
+    fn next(&mut self) -> Option<Block<'a>> {
+        for line in self.lines.by_ref().filter(|l| !l.is_blank()) {
+            let kind = classify(line.text);
+            if let Some(block) = self
+                .pending
+                .as_mut()
+                .filter(|_| kind == Kind::Text && self.open)
+            {
+                let piece = line.text.trim_matches(is_space);
+                block.text.to_mut().push_str(piece);
                 block.lines.extend_to(line.number);
-            }
-            _ => out.push(Block {
-                kind,
-                lines: LineSpan::line(line.number),
-                text: Cow::Borrowed(if kind == Kind::TableRow {
+                block.more.push((line.number, piece));
+            } else {
+                let text = if kind == Kind::TableRow {
                     line.text
                 } else {
                     line.text.trim_matches(is_space)
-                }),
-            }),
+                };
+                let block = Block {
+                    kind,
+                    lines: LineSpan::line(line.number),
+                    text: Cow::Borrowed(text),
+                    more: Vec::new(),
+                };
+                let done = self.pending.replace(block);
+                self.open = self.pending.as_ref().is_some_and(Block::open);
+                if done.is_some() {
+                    return done;
+                }
+                continue;
+            }
+            self.open = self.pending.as_ref().is_some_and(Block::open);
         }
-        let block = out.last().map(|b| (b.kind, b.text.ends_with('。')));
-        open = match block {
-            Some((Kind::CarbonCopy, closed)) => !closed,
-            Some((kind, _)) => kind.takes_continuation(),
-            None => false,
-        };
+        self.pending.take()
     }
-    out
 }
 
 #[cfg(test)]
@@ -182,8 +227,7 @@ mod tests {
     #[test]
     fn joins_page_break_pieces() {
         let text = "11. 全省空气质量优良天数比率和地表水水质优良率均完成\n\n国家下达任务。\n\n分管省领导：张少康\n";
-        let got: Vec<(Kind, [u32; 2], String)> = blocks(&lines(text))
-            .into_iter()
+        let got: Vec<(Kind, [u32; 2], String)> = blocks(lines(text))
             .map(|b| (b.kind, b.lines.into(), b.text.into_owned()))
             .collect();
         assert_eq!(
@@ -207,8 +251,7 @@ mod tests {
     #[test]
     fn closed_blocks_take_no_continuation() {
         let text = "十二、工作要求\n2023年是全面贯彻\n落实之年。\n抄送：省法院，省\n检察院。\n广东省人民政府办公厅秘书处\n";
-        let got: Vec<(Kind, [u32; 2])> = blocks(&lines(text))
-            .into_iter()
+        let got: Vec<(Kind, [u32; 2])> = blocks(lines(text))
             .map(|b| (b.kind, b.lines.into()))
             .collect();
         assert_eq!(

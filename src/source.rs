@@ -36,29 +36,40 @@ fn trim_line(raw: &str) -> &str {
     }
 }
 
-/// Split `text` into numbered lines.
-pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+/// The numbered lines of `text`, one at a time.
+pub(crate) fn lines(text: &str) -> Lines<'_> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut number = 0u32;
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-        if start > bytes.len() {
-            break;
+    Lines {
+        text,
+        at: 0,
+        number: 0,
+    }
+}
+
+/// An iterator over numbered lines: a last line without a newline counts,
+/// an empty line after a final newline does not.
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    at: usize,
+    number: u32,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let rest = self.text.get(self.at..)?;
+        if rest.is_empty() && (self.at > 0 || self.number > 0) {
+            return None;
         }
-        number = number.saturating_add(1);
-        let raw = &text[start..end];
-        out.push(Line {
-            number,
-            text: trim_line(raw),
-        });
-        start = end + 1;
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        self.at += end + 1;
+        self.number = self.number.saturating_add(1);
+        Some(Line {
+            number: self.number,
+            text: trim_line(&rest[..end]),
+        })
     }
-    if text.ends_with('\n') {
-        out.pop();
-    }
-    out
 }
 
 #[cfg(test)]
@@ -69,7 +80,6 @@ mod tests {
     fn splits_and_trims() {
         let got: Vec<(u32, &str)> =
             lines("\u{FEFF}附件：\r\n\r\n\u{3000}\u{3000}一、目标\n\t2\t任务\t\n")
-                .iter()
                 .map(|l| (l.number, l.text))
                 .collect();
         assert_eq!(
@@ -80,7 +90,12 @@ mod tests {
 
     #[test]
     fn last_line_without_newline() {
-        let got: Vec<&str> = lines("a\nb").iter().map(|l| l.text).collect();
+        let got: Vec<&str> = lines("a\nb").map(|l| l.text).collect();
         assert_eq!(got, ["a", "b"]);
+        let counts: Vec<usize> = ["", "\n", "a", "a\n", "a\n\n", "\n\n"]
+            .iter()
+            .map(|t| lines(t).count())
+            .collect();
+        assert_eq!(counts, [1, 1, 1, 1, 2, 2]);
     }
 }
