@@ -45,7 +45,7 @@ use crate::text::{is_cjk, is_han, squeeze};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn lint(notice: &Notice, text: &str) -> Vec<Diagnostic> {
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = crate::source::lines(text).map(|l| l.text).collect();
     let mut found = Vec::new();
     for task in &notice.tasks {
         let mut at = Locator::new(&lines, task.lines);
@@ -228,7 +228,7 @@ pub enum Format {
 /// assert!(out.contains("    2 | 分管省领导：张\n      |             ^^\n"));
 /// ```
 pub fn render(name: &str, text: &str, diagnostics: &[Diagnostic], format: Format) -> String {
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = crate::source::lines(text).map(|l| l.text).collect();
     let mut out = String::new();
     for d in diagnostics {
         match format {

@@ -37,12 +37,21 @@ fn trim_line(raw: &str) -> &str {
 }
 
 /// The numbered lines of `text`, one at a time.
+///
+/// Lines end at '\n' (the '\r' of '\r\n' is trimmed); a text with no '\n'
+/// but with '\r' (old Mac files) has its lines end at '\r'.
 pub(crate) fn lines(text: &str) -> Lines<'_> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let end = match memchr::memchr(b'\n', bytes) {
+        None if memchr::memchr(b'\r', bytes).is_some() => b'\r',
+        _ => b'\n',
+    };
     Lines {
         text,
         at: 0,
         number: 0,
+        end,
     }
 }
 
@@ -52,6 +61,8 @@ pub(crate) struct Lines<'a> {
     text: &'a str,
     at: usize,
     number: u32,
+    /// The byte that ends a line.
+    end: u8,
 }
 
 impl<'a> Iterator for Lines<'a> {
@@ -62,7 +73,7 @@ impl<'a> Iterator for Lines<'a> {
         if rest.is_empty() && (self.at > 0 || self.number > 0) {
             return None;
         }
-        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        let end = memchr::memchr(self.end, rest.as_bytes()).unwrap_or(rest.len());
         self.at += end + 1;
         self.number = self.number.saturating_add(1);
         Some(Line {
@@ -97,5 +108,9 @@ mod tests {
             .map(|t| lines(t).count())
             .collect();
         assert_eq!(counts, [1, 1, 1, 1, 2, 2]);
+        let old_mac: Vec<(u32, &str)> = lines("一、目标\r1. 任务\r")
+            .map(|l| (l.number, l.text))
+            .collect();
+        assert_eq!(old_mac, [(1, "一、目标"), (2, "1. 任务")]);
     }
 }
