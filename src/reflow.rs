@@ -169,20 +169,16 @@ impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Blocks<'a, I> {
                 .as_mut()
                 .filter(|_| kind == Kind::Text && self.open)
             {
-                let piece = line.text.trim_matches(is_space);
+                // lines come trimmed (crate::source); only a table row keeps tabs
+                let piece = line.text;
                 block.text.to_mut().push_str(piece);
                 block.lines.extend_to(line.number);
                 block.more.push((line.number, piece));
             } else {
-                let text = if kind == Kind::TableRow {
-                    line.text
-                } else {
-                    line.text.trim_matches(is_space)
-                };
                 let block = Block {
                     kind,
                     lines: LineSpan::line(line.number),
-                    text: Cow::Borrowed(text),
+                    text: Cow::Borrowed(line.text),
                     more: Vec::new(),
                 };
                 let done = self.pending.replace(block);
