@@ -11,7 +11,10 @@
 //! - `parse/notice`       (a) `fengong::parse` of the fixture;
 //! - `parse/to_json`      (b) `serde_json::to_string` of the result;
 //! - `parse/from_json`    (c) `serde_json::from_str::<Notice>` of that JSON,
-//!   the reference: reading our own output back;
+//!   the reference: reading our own output back (into owned records, as
+//!   `Notice<'static>` is `DeserializeOwned`);
+//! - `parse/notice_owned` (a') `parse` then `into_owned`: records that own
+//!   every string, as (c) makes them;
 //! - `parse/line_floor`   (d) one pass over the fixture's lines with memchr,
 //!   counting newlines and touching each line.
 //! - `scaling/{1x,10x,100x}`: `parse` of notices grown by repeating the task
@@ -151,11 +154,18 @@ fn bench_parse(c: &mut Criterion, notice: &Notice, json: &str) {
     group.bench_function("notice", |b| {
         b.iter(|| fengong::parse(black_box(FIXTURE)).expect("fixture parses"))
     });
+    group.bench_function("notice_owned", |b| {
+        b.iter(|| {
+            fengong::parse(black_box(FIXTURE))
+                .expect("fixture parses")
+                .into_owned()
+        })
+    });
     group.bench_function("to_json", |b| {
         b.iter(|| serde_json::to_string(black_box(notice)).expect("serializes"))
     });
     group.bench_function("from_json", |b| {
-        b.iter(|| serde_json::from_str::<Notice>(black_box(json)).expect("deserializes"))
+        b.iter(|| serde_json::from_str::<Notice<'static>>(black_box(json)).expect("deserializes"))
     });
     group.bench_function("line_floor", |b| b.iter(|| line_floor(black_box(FIXTURE))));
     group.finish();
@@ -257,10 +267,16 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
             black_box(serde_json::to_string(black_box(notice)).expect("serializes"));
         }),
         Timed::new("(c) from_str::<Notice>", n, || {
-            black_box(serde_json::from_str::<Notice>(black_box(json)).expect("deserializes"));
+            black_box(
+                serde_json::from_str::<Notice<'static>>(black_box(json)).expect("deserializes"),
+            );
         }),
         Timed::new("(d) memchr line floor", n, || {
             black_box(line_floor(black_box(FIXTURE)));
+        }),
+        Timed::new("(a') parse + into_owned", n, || {
+            let notice = fengong::parse(black_box(FIXTURE)).expect("fixture parses");
+            black_box(notice.into_owned());
         }),
     ];
     measure(&mut timed, ROUNDS, round);
@@ -288,6 +304,11 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
         "ratio a/d (parse / floor)     = {:.1}   target <= 20: {}",
         a / d,
         verdict(a / d <= 20.0)
+    );
+    let owned = timed[4].median();
+    eprintln!(
+        "ratio a'/c (owned records / from_str) = {:.2}   (for reference: records that own every string)",
+        owned / c
     );
     drop(timed);
 
@@ -325,7 +346,7 @@ fn main() {
     assert_eq!(notice.tasks.len(), 180);
     let json = serde_json::to_string(&notice).expect("serializes");
     assert_eq!(
-        serde_json::from_str::<Notice>(&json).expect("deserializes"),
+        serde_json::from_str::<Notice<'static>>(&json).expect("deserializes"),
         notice,
         "the JSON reads back to the same notice"
     );

@@ -27,33 +27,35 @@
 //! above a category's labelled row moves to that category when it shares the
 //! labelled row's department and not the department of the category before.
 
+use std::borrow::Cow;
+
 use crate::model::{LineSpan, LivelihoodProject};
 use crate::part::part_heading;
 use crate::task::leader_names;
-use crate::text::{is_space, normalize, squeeze};
+use crate::text::{is_space, lift, normalize, squeeze};
 
 /// One table row as read, before categories are settled.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Row {
-    pub label: Option<(u32, String)>,
+pub(crate) struct Row<'a> {
+    pub label: Option<(u32, Cow<'a, str>)>,
     /// A category cell that is not numbered '一、…', kept to be reported.
     pub odd_category: Option<String>,
     pub number: u32,
-    pub task: String,
-    pub leaders: Vec<String>,
-    pub department: Option<String>,
-    pub principal: Option<String>,
-    pub deputies: Vec<String>,
+    pub task: Cow<'a, str>,
+    pub leaders: Vec<Cow<'a, str>>,
+    pub department: Option<Cow<'a, str>>,
+    pub principal: Option<Cow<'a, str>>,
+    pub deputies: Vec<Cow<'a, str>>,
     pub line: u32,
 }
 
 /// What one tab-separated line of the annex is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum TableLine {
+pub(crate) enum TableLine<'a> {
     /// The repeated header row.
     Header,
     /// A numbered row.
-    Row(Box<Row>),
+    Row(Box<Row<'a>>),
     /// Cells that are neither.
     Other,
 }
@@ -70,16 +72,16 @@ fn is_header(cells: &[&str]) -> bool {
 /// ```text
 /// 江效东 王 玲   → 江效东, 王玲
 /// ```
-pub(crate) fn pair_names(tokens: &[&str]) -> Vec<String> {
+pub(crate) fn pair_names<'a>(whole: &Cow<'a, str>, tokens: &[&str]) -> Vec<Cow<'a, str>> {
     let mut names = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let one = |t: &str| t.chars().count() == 1;
         if one(tokens[i]) && tokens.get(i + 1).is_some_and(|t| one(t)) {
-            names.push(format!("{}{}", tokens[i], tokens[i + 1]));
+            names.push(Cow::Owned(format!("{}{}", tokens[i], tokens[i + 1])));
             i += 2;
         } else {
-            names.push(tokens[i].to_string());
+            names.push(lift(whole, Cow::Borrowed(tokens[i])));
             i += 1;
         }
     }
@@ -92,7 +94,8 @@ pub(crate) fn pair_names(tokens: &[&str]) -> Vec<String> {
 /// →2→实现技工院校招生规模 19 万人以上。→王 曦→省人力资源社会保障厅 杨红山
 /// ^ empty category cell
 /// ```
-pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
+pub(crate) fn table_line<'a>(whole: &Cow<'a, str>, line: u32) -> TableLine<'a> {
+    let text: &str = whole;
     let cells: Vec<&str> = text.split('\t').map(|c| c.trim_matches(is_space)).collect();
     if is_header(&cells) {
         return TableLine::Header;
@@ -100,7 +103,7 @@ pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
     let number_at = |i: usize| cells.get(i).and_then(|c| c.parse::<u32>().ok());
     let (label, rest) = match (number_at(0), number_at(1)) {
         (Some(_), _) => (None, &cells[..]),
-        (None, Some(_)) => (category(cells[0]), &cells[1..]),
+        (None, Some(_)) => (category(whole, cells[0]), &cells[1..]),
         (None, None) => return TableLine::Other,
     };
     let [number, task, leaders, people @ ..] = rest else {
@@ -111,7 +114,10 @@ pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
         .flat_map(|c| c.split(is_space))
         .filter(|t| !t.is_empty())
         .collect();
-    let names = tokens.get(1..).map(pair_names).unwrap_or_default();
+    let names = tokens
+        .get(1..)
+        .map(|t| pair_names(whole, t))
+        .unwrap_or_default();
     let mut names = names.into_iter();
     let odd_category = (label.is_none() && number_at(0).is_none() && !cells[0].is_empty())
         .then(|| cells[0].to_string());
@@ -119,9 +125,9 @@ pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
         label,
         odd_category,
         number: number.parse().unwrap_or(0),
-        task: normalize(task).into_owned(),
-        leaders: leader_names(leaders),
-        department: tokens.first().map(|d| d.to_string()),
+        task: lift(whole, normalize(task)),
+        leaders: leader_names(whole, leaders),
+        department: tokens.first().map(|d| lift(whole, Cow::Borrowed(d))),
         principal: names.next(),
         deputies: names.collect(),
         line,
@@ -129,18 +135,18 @@ pub(crate) fn table_line(text: &str, line: u32) -> TableLine {
 }
 
 /// The number and title of a category cell: '一、深入实施…三项工程'.
-fn category(cell: &str) -> Option<(u32, String)> {
+fn category<'a>(whole: &Cow<'a, str>, cell: &str) -> Option<(u32, Cow<'a, str>)> {
     let (title, number) = part_heading(cell).ok()?;
-    Some((number, normalize(title).into_owned()))
+    Some((number, lift(whole, normalize(title))))
 }
 
 /// Settles each row's category and makes the records.
-pub(crate) fn projects(rows: Vec<Row>) -> Vec<LivelihoodProject> {
+pub(crate) fn projects(rows: Vec<Row<'_>>) -> Vec<LivelihoodProject<'_>> {
     let categories = settle_categories(&rows);
     rows.into_iter()
         .zip(categories)
         .map(|(row, category)| {
-            let (category, category_title) = category.unwrap_or((0, String::new()));
+            let (category, category_title) = category.unwrap_or((0, Cow::Borrowed("")));
             LivelihoodProject {
                 number: row.number,
                 category,
@@ -158,7 +164,7 @@ pub(crate) fn projects(rows: Vec<Row>) -> Vec<LivelihoodProject> {
 
 /// The category of each row: the last label at or above it, except for the
 /// unlabelled run just above a label that shares that label's department.
-fn settle_categories(rows: &[Row]) -> Vec<Option<(u32, String)>> {
+fn settle_categories<'a>(rows: &[Row<'a>]) -> Vec<Option<(u32, Cow<'a, str>)>> {
     let labels: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].label.is_some())
         .collect();
@@ -196,12 +202,13 @@ mod tests {
 
     #[test]
     fn rows() {
-        let TableLine::Row(row) = table_line("二、优化生育支持政策\t5\t免费为超过 50 万名适龄妇女提供筛查。\t冯 玲\t省卫生健康委 朱 宏 高 燕", 9) else {
+        let text = Cow::Borrowed("二、优化生育支持政策\t5\t免费为超过 50 万名适龄妇女提供筛查。\t冯 玲\t省卫生健康委 朱 宏 高 燕");
+        let TableLine::Row(row) = table_line(&text, 9) else {
             panic!("not a row");
         };
-        assert_eq!(row.label, Some((2, "优化生育支持政策".to_string())));
+        assert_eq!(row.label, Some((2, "优化生育支持政策".into())));
         assert_eq!(
-            (row.number, row.task.as_str()),
+            (row.number, &*row.task),
             (5, "免费为超过50万名适龄妇女提供筛查。")
         );
         assert_eq!(row.leaders, ["冯玲"]);
@@ -212,26 +219,27 @@ mod tests {
 
     #[test]
     fn tab_separated_people() {
-        let TableLine::Row(row) = table_line(
-            "\t10\t发放租赁补贴。\t孙志洋\t省住房城乡建设厅\t张 勇\t刘 玮",
-            1,
-        ) else {
+        let text = Cow::Borrowed("\t10\t发放租赁补贴。\t孙志洋\t省住房城乡建设厅\t张 勇\t刘 玮");
+        let TableLine::Row(row) = table_line(&text, 1) else {
             panic!("not a row");
         };
         assert_eq!(row.label, None);
         assert_eq!(
             (row.principal.as_deref(), row.deputies.as_slice()),
-            (Some("张勇"), &["刘玮".to_string()][..])
+            (Some("张勇"), &["刘玮".into()][..])
         );
     }
 
     #[test]
     fn headers_and_others() {
         assert_eq!(
-            table_line("事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门\t\t", 1),
+            table_line(
+                &Cow::Borrowed("事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门\t\t"),
+                1
+            ),
             TableLine::Header
         );
-        assert_eq!(table_line("甲\t乙", 1), TableLine::Other);
+        assert_eq!(table_line(&Cow::Borrowed("甲\t乙"), 1), TableLine::Other);
     }
 
     #[test]
@@ -242,7 +250,8 @@ mod tests {
             (&["杨红山"], &["杨红山"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(pair_names(input), expected);
+            let whole = Cow::Borrowed("");
+            assert_eq!(pair_names(&whole, input), expected);
         }
     }
 }

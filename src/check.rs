@@ -56,7 +56,8 @@ pub fn lint(notice: &Notice, text: &str) -> Vec<Diagnostic> {
                 task.number
             );
             found.push(
-                Diagnostic::warning(Code::LeaderName, at.line_of(name), message).with_excerpt(name),
+                Diagnostic::warning(Code::LeaderName, at.line_of(name), message)
+                    .with_excerpt(name.as_ref()),
             );
         }
         if let Some(division) = &task.departments {
@@ -99,7 +100,8 @@ fn annex_row_checks(row: &crate::model::LivelihoodProject, found: &mut Vec<Diagn
             "annex row {}: leader name '{name}' is not 2–4 Han characters",
             row.number
         );
-        found.push(Diagnostic::warning(Code::LeaderName, line, message).with_excerpt(name));
+        found
+            .push(Diagnostic::warning(Code::LeaderName, line, message).with_excerpt(name.as_ref()));
     }
 }
 

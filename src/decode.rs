@@ -109,7 +109,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
     } else {
         check_not_binary(bytes)?;
         if let Some(body) = bytes.strip_prefix(BOM_UTF8) {
-            match std::str::from_utf8(body) {
+            match utf8(body) {
                 Ok(text) => (Cow::Borrowed(text), Encoding::Utf8Bom),
                 Err(e) => {
                     return Err(DecodeError::InvalidEncoding {
@@ -118,7 +118,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
                 }
             }
         } else {
-            match std::str::from_utf8(bytes) {
+            match utf8(bytes) {
                 Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
                 Err(e) => {
                     match encoding_rs::GB18030
@@ -140,6 +140,17 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
         return Err(DecodeError::WhitespaceOnly);
     }
     Ok((text, encoding))
+}
+
+/// The bytes as UTF-8 text. Valid input (the common case) is checked with
+/// SIMD instructions by `simdutf8`, many times faster than the standard
+/// library on Chinese text; invalid input is checked again by the standard
+/// library, whose error says where the first bad byte is.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 /// Whitespace for the "only whitespace" check: Unicode `White_Space`

@@ -30,29 +30,24 @@
 //!
 //! Collective entries (各地, 各部门, '…领导小组成员单位') stay whole.
 
+use std::borrow::Cow;
+
 use nom::bytes::complete::tag;
 use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 
 use crate::model::{Department, Division, Mode};
-use crate::text::normalize;
+use crate::text::{char3, lift, marks, normalize};
 
 /// Words that end a name list when they stand at depth 0, each followed by
-/// what may come after it.
-const KEYWORDS: [(&str, &[&str]); 4] = [
-    ("按职责分工负责", &["。"]),
-    ("牵头", &["，", "。"]),
-    ("等配合", &["。"]),
-    ("配合", &["。"]),
+/// what may come after it (`None`: the end of the clause). Where two end
+/// the same way, the longer comes first.
+const KEYWORDS: [(&str, &[Option<char>]); 4] = [
+    ("按职责分工负责", &[Some('。'), None]),
+    ("牵头", &[Some('，'), Some('。'), None]),
+    ("等配合", &[Some('。'), None]),
+    ("配合", &[Some('。'), None]),
 ];
-
-/// Whether a keyword ending the list starts at the head of `rest`.
-fn at_keyword(rest: &str) -> bool {
-    KEYWORDS.iter().any(|(word, after)| {
-        rest.strip_prefix(word)
-            .is_some_and(|tail| tail.is_empty() || after.iter().any(|a| tail.starts_with(a)))
-    })
-}
 
 /// Reads one name, brackets and all.
 ///
@@ -62,19 +57,47 @@ fn at_keyword(rest: &str) -> bool {
 /// 长征国家文化公园（广东段）建设工作领导小组成员单位配合。
 /// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ name   ^^^^ keyword
 /// ```
+///
+/// A keyword is always followed by '，', '。' or the end, so it can only
+/// stand at the end of the words before the first stop: those words are
+/// found first ([`words_before_stop`]), then a keyword is taken off their end.
 fn name(i: &str) -> IResult<&str, &str> {
+    let (end, stop, depth) = words_before_stop(i);
+    let mut words = &i[..end];
+    if depth == 0 {
+        let ending = KEYWORDS
+            .iter()
+            .filter(|(_, after)| after.contains(&stop))
+            .find_map(|(word, _)| words.strip_suffix(word));
+        if let Some(rest) = ending {
+            words = rest;
+        }
+    }
+    if words.is_empty() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    Ok((&i[words.len()..], words))
+}
+
+/// How far the words before the first '，' '、' '。' outside brackets run,
+/// which stop ends them (`None`: the end of the text) and how deep in
+/// brackets the text is there.
+///
+/// Every stop and bracket but '(' and ')' is a three-byte character with
+/// lead byte 0xE2, 0xE3 or 0xEF: only those bytes are read ([`marks`]).
+fn words_before_stop(i: &str) -> (usize, Option<char>, usize) {
+    let bytes = i.as_bytes();
     let mut depth = 0usize;
-    let mut end = i.len();
-    for (at, c) in i.char_indices() {
+    for at in marks(bytes) {
+        let c = match bytes[at] {
+            byte @ (b'(' | b')') => char::from(byte),
+            _ => char3(bytes, at).unwrap_or(' '),
+        };
         match c {
-            '，' | '、' | '。' if depth == 0 => {
-                end = at;
-                break;
-            }
-            '按' | '牵' | '等' | '配' if depth == 0 && at_keyword(&i[at..]) => {
-                end = at;
-                break;
-            }
+            '，' | '、' | '。' if depth == 0 => return (at, Some(c), 0),
             '（' | '《' | '“' | '‘' | '(' | '「' | '〔' | '【' | '［' => depth += 1,
             '）' | '》' | '”' | '’' | ')' | '」' | '〕' | '】' | '］' => {
                 depth = depth.saturating_sub(1)
@@ -82,28 +105,21 @@ fn name(i: &str) -> IResult<&str, &str> {
             _ => {}
         }
     }
-    if end == 0 {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::TakeWhile1,
-        )));
-    }
-    Ok((&i[end..], &i[..end]))
+    (bytes.len(), None, depth)
 }
 
-/// Names in groups: every name in order, and where each group ends.
+/// Names in groups: every name in order, each group closed by an empty
+/// name (a name is never empty) — one allocation for all of them.
 #[derive(Debug, Default)]
 struct Groups<'a> {
     names: Vec<&'a str>,
-    ends: Vec<usize>,
 }
 
 impl<'a> Groups<'a> {
     fn iter(&self) -> impl Iterator<Item = &[&'a str]> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts
-            .zip(&self.ends)
-            .map(|(start, &end)| &self.names[start..end])
+        self.names
+            .split(|name| name.is_empty())
+            .filter(|group| !group.is_empty())
     }
 
     fn is_empty(&self) -> bool {
@@ -140,14 +156,16 @@ fn group<'a>(mut i: &'a str, into: &mut Vec<&'a str>) -> IResult<&'a str, ()> {
 /// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ here
 /// ```
 fn groups(i: &str) -> IResult<&str, Groups<'_>> {
-    let mut found = Groups::default();
+    let mut found = Groups {
+        names: Vec::with_capacity(8),
+    };
     let (mut i, ()) = group(i, &mut found.names)?;
-    found.ends.push(found.names.len());
+    found.names.push("");
     while let Some(after) = i.strip_prefix('，') {
         let Ok((rest, ())) = group(after, &mut found.names) else {
             break;
         };
-        found.ends.push(found.names.len());
+        found.names.push("");
         i = rest;
     }
     Ok((i, found))
@@ -247,74 +265,81 @@ fn is_body(name: &str) -> bool {
 }
 
 /// Beginnings that give a name its own head: places and bodies outside the
-/// provincial government.
+/// provincial government. Kept sorted (a test checks it): [`has_own_head`]
+/// bisects it.
 const OWN_HEADS: [&str; 53] = [
-    "省",
-    "团省委",
+    "东莞",
+    "中共",
+    "中国",
+    "中央",
+    "中山",
+    "中科院",
+    "云浮",
+    "人民银行",
+    "佛山",
+    "全国",
+    "前海",
+    "华南",
+    "南方",
+    "南沙",
     "各",
+    "团省委",
+    "国务院",
+    "国家",
+    "国核",
     "广东",
     "广州",
-    "深圳",
-    "珠海",
-    "汕头",
-    "佛山",
-    "韶关",
-    "河源",
-    "梅州",
     "惠州",
-    "汕尾",
-    "东莞",
-    "中山",
-    "江门",
-    "阳江",
-    "湛江",
-    "茂名",
-    "肇庆",
-    "清远",
-    "潮州",
-    "揭阳",
-    "云浮",
-    "横琴",
-    "前海",
-    "南沙",
-    "河套",
-    "粤港澳",
-    "香港",
-    "澳门",
-    "中国",
-    "中共",
-    "中央",
-    "国家",
-    "国务院",
-    "人民银行",
-    "海关",
-    "民航",
-    "中科院",
-    "水利部",
-    "南方",
-    "国核",
-    "长征",
-    "全国",
-    "驻粤",
-    "黄埔",
     "拱北",
-    "武警",
-    "华南",
+    "揭阳",
     "暨南",
     "有关",
+    "梅州",
+    "横琴",
+    "武警",
+    "民航",
+    "水利部",
+    "汕头",
+    "汕尾",
+    "江门",
+    "河套",
+    "河源",
+    "海关",
+    "深圳",
+    "清远",
+    "湛江",
+    "潮州",
+    "澳门",
+    "珠海",
+    "省",
+    "粤港澳",
+    "肇庆",
+    "茂名",
+    "长征",
+    "阳江",
+    "韶关",
+    "香港",
+    "驻粤",
+    "黄埔",
 ];
 
 fn has_own_head(name: &str) -> bool {
-    // most names ('交通运输厅') start with no head's first character
-    let Some(first) = name.chars().next() else {
-        return false;
-    };
-    OWN_HEAD_FIRSTS.contains(first) && OWN_HEADS.iter().any(|h| name.starts_with(h))
+    // [`OWN_HEADS`] is sorted: the heads sharing the name's first character
+    // stand together, found by bisection ('交通运输厅' finds none)
+    let key = lead_key(name);
+    let from = OWN_HEADS.partition_point(|head| lead_key(head) < key);
+    OWN_HEADS[from..]
+        .iter()
+        .take_while(|head| lead_key(head) == key)
+        .any(|head| name.starts_with(head))
 }
 
-/// The first characters of [`OWN_HEADS`].
-const OWN_HEAD_FIRSTS: &str =
-    "省团各广深珠汕佛韶河梅惠东中江阳湛茂肇清潮揭云横前南粤香澳人海民水国长全驻黄拱武华暨有";
+/// The first three bytes of `s` as a number that sorts as they do (every
+/// head starts with a three-byte Han character).
+fn lead_key(s: &str) -> u32 {
+    let byte = |i: usize| u32::from(s.as_bytes().get(i).copied().unwrap_or(0));
+    (byte(0) << 16) | (byte(1) << 8) | byte(2)
+}
 
 /// The head the first name of a group lends to the rest.
 fn head_of(first: &str) -> &'static str {
@@ -330,7 +355,9 @@ fn head_of(first: &str) -> &'static str {
 /// 省委组织部、编办        → 省委组织部, 省委编办
 /// 深圳、珠海市政府        → 深圳市政府, 珠海市政府
 /// ```
-fn expand(group: &[&str], out: &mut Vec<Department>) {
+// `&Cow`, not `&str`: whether `whole` is borrowed decides whether names borrow
+#[allow(clippy::ptr_arg)]
+fn expand<'a>(whole: &Cow<'a, str>, group: &[&str], out: &mut Vec<Department<'a>>) {
     let Some(last) = group.last() else { return };
     let tail = TAILS
         .into_iter()
@@ -350,23 +377,47 @@ fn expand(group: &[&str], out: &mut Vec<Department>) {
         if own {
             head = head_of(written);
         }
-        let mut name = String::with_capacity(lent.len() + written.len() + tail.len());
-        name.push_str(lent);
-        name.push_str(written);
-        name.push_str(tail);
-        out.push(Department::new(name, *written));
+        let words = lift(whole, Cow::Borrowed(written));
+        let name = if lent.is_empty() && tail.is_empty() {
+            words.clone()
+        } else {
+            let mut name = String::with_capacity(lent.len() + written.len() + tail.len());
+            name.push_str(lent);
+            name.push_str(written);
+            name.push_str(tail);
+            Cow::Owned(name)
+        };
+        out.push(Department::new(name, words));
     }
 }
 
-fn expand_all(groups: &Groups<'_>) -> Vec<Department> {
+fn expand_all<'a>(whole: &Cow<'a, str>, groups: &Groups<'_>) -> Vec<Department<'a>> {
     let mut out = Vec::with_capacity(groups.names.len());
     for group in groups.iter() {
-        expand(group, &mut out);
+        expand(whole, group, &mut out);
     }
     out
 }
 
-impl Division {
+/// Reads the clause `text`, a slice of `whole`: the departments borrow from
+/// `whole` where it is borrowed.
+pub(crate) fn read<'a>(whole: &Cow<'a, str>, text: &str) -> Division<'a> {
+    let text = lift(whole, normalize(text));
+    let (mode, lead, support) = match clause(&text) {
+        Ok((_, (mode, lead, support))) => {
+            (mode, expand_all(&text, &lead), expand_all(&text, &support))
+        }
+        Err(_) => (Mode::Unparsed, Vec::new(), Vec::new()),
+    };
+    Division {
+        mode,
+        lead,
+        support,
+        text,
+    }
+}
+
+impl<'a> Division<'a> {
     /// Reads a department clause (the words after '部门分工：').
     ///
     /// A clause outside the grammar reads as [`Mode::Unparsed`], naming no
@@ -375,26 +426,14 @@ impl Division {
     /// ```
     /// use fengong::{Division, Mode};
     /// let d = Division::parse("省发展改革委，广州、深圳市政府牵头，省政府办公厅等配合。");
-    /// let lead: Vec<&str> = d.lead.iter().map(|b| b.name.as_str()).collect();
+    /// let lead: Vec<&str> = d.lead.iter().map(|b| &*b.name).collect();
     /// assert_eq!(lead, ["省发展改革委", "广州市政府", "深圳市政府"]);
     /// assert_eq!(Division::parse("省财政厅负责").mode, Mode::Unparsed);
+    /// // names standing whole in the clause borrow from it
+    /// assert!(matches!(d.lead[0].name, std::borrow::Cow::Borrowed("省发展改革委")));
     /// ```
-    pub fn parse(text: &str) -> Division {
-        let text = normalize(text);
-        match clause(&text) {
-            Ok((_, (mode, lead, support))) => Division {
-                mode,
-                lead: expand_all(&lead),
-                support: expand_all(&support),
-                text: text.into_owned(),
-            },
-            Err(_) => Division {
-                mode: Mode::Unparsed,
-                lead: Vec::new(),
-                support: Vec::new(),
-                text: text.into_owned(),
-            },
-        }
+    pub fn parse(text: &'a str) -> Division<'a> {
+        read(&Cow::Borrowed(text), text)
     }
 }
 
@@ -402,11 +441,100 @@ impl Division {
 mod tests {
     use super::*;
 
-    fn names(bodies: &[Department]) -> Vec<(&str, &str)> {
-        bodies
-            .iter()
-            .map(|b| (b.name.as_str(), b.written.as_str()))
-            .collect()
+    // The first reading of a name, char by char: the oracle for `name`.
+    const KEYWORDS_BY_CHARS: [(&str, &[&str]); 4] = [
+        ("按职责分工负责", &["。"]),
+        ("牵头", &["，", "。"]),
+        ("等配合", &["。"]),
+        ("配合", &["。"]),
+    ];
+
+    fn at_keyword_by_chars(rest: &str) -> bool {
+        KEYWORDS_BY_CHARS.iter().any(|(word, after)| {
+            rest.strip_prefix(word)
+                .is_some_and(|tail| tail.is_empty() || after.iter().any(|a| tail.starts_with(a)))
+        })
+    }
+
+    fn name_by_chars(i: &str) -> IResult<&str, &str> {
+        let mut depth = 0usize;
+        let mut end = i.len();
+        for (at, c) in i.char_indices() {
+            match c {
+                '，' | '、' | '。' if depth == 0 => {
+                    end = at;
+                    break;
+                }
+                '按' | '牵' | '等' | '配' if depth == 0 && at_keyword_by_chars(&i[at..]) => {
+                    end = at;
+                    break;
+                }
+                '（' | '《' | '“' | '‘' | '(' | '「' | '〔' | '【' | '［' => depth += 1,
+                '）' | '》' | '”' | '’' | ')' | '」' | '〕' | '】' | '］' => {
+                    depth = depth.saturating_sub(1)
+                }
+                _ => {}
+            }
+        }
+        if end == 0 {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::TakeWhile1,
+            )));
+        }
+        Ok((&i[end..], &i[..end]))
+    }
+
+    #[test]
+    fn names_agree_with_the_char_by_char_reading() {
+        let text = include_str!("../fixtures/guangdong-2023.txt");
+        let mut clauses: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split_once("部门分工："))
+            .map(|(_, c)| c.to_string())
+            .collect();
+        assert_eq!(clauses.len(), 180);
+        // words, keywords, stops and brackets in every order, up to 4 long
+        let atoms = [
+            "省财政厅",
+            "牵头",
+            "配合",
+            "等配合",
+            "等",
+            "按职责分工负责",
+            "，",
+            "、",
+            "。",
+            "（",
+            "）",
+            "(",
+            ")",
+            "“",
+            "”",
+            "〔",
+            "〕",
+            "】",
+            "［",
+        ];
+        let mut mixes = vec![String::new()];
+        for _ in 0..4 {
+            mixes = mixes
+                .iter()
+                .flat_map(|m| atoms.iter().map(move |a| format!("{m}{a}")))
+                .collect();
+            clauses.extend(mixes.iter().cloned());
+        }
+        for clause in &clauses {
+            // every position a name may start at
+            for (at, _) in clause.char_indices() {
+                let rest = &clause[at..];
+                assert_eq!(name(rest).ok(), name_by_chars(rest).ok(), "{rest:?}");
+            }
+        }
+    }
+
+    fn names<'d>(bodies: &'d [Department<'_>]) -> Vec<(&'d str, &'d str)> {
+        bodies.iter().map(|b| (&*b.name, &*b.written)).collect()
     }
 
     #[test]
@@ -467,7 +595,8 @@ mod tests {
             ),
         ];
         for (input, expected) in cases {
-            let d = Division::parse(&format!("{input}牵头。"));
+            let clause = format!("{input}牵头。");
+            let d = Division::parse(&clause);
             assert_eq!(names(&d.lead), expected, "{input:?}");
         }
     }
@@ -495,19 +624,24 @@ mod tests {
             ),
         ];
         for (input, expected) in cases {
-            let d = Division::parse(&format!("{input}牵头。"));
+            let clause = format!("{input}牵头。");
+            let d = Division::parse(&clause);
             assert_eq!(names(&d.lead), expected, "{input:?}");
         }
     }
 
     #[test]
-    fn every_head_has_its_first_character_listed() {
+    fn heads_are_sorted_and_found() {
+        assert!(
+            OWN_HEADS.windows(2).all(|w| w[0] < w[1]),
+            "OWN_HEADS must stay sorted"
+        );
         for head in OWN_HEADS {
-            assert!(
-                OWN_HEAD_FIRSTS.contains(head.chars().next().unwrap()),
-                "{head}"
-            );
+            assert!(has_own_head(&format!("{head}某某局")), "{head}");
+            assert!(!has_own_head(&format!("某{head}")), "{head}");
         }
+        assert!(!has_own_head("交通运输厅"));
+        assert!(!has_own_head(""));
     }
 
     #[test]
@@ -527,8 +661,9 @@ mod tests {
             ("省公安厅、武警广东省总队", &["省公安厅", "武警广东省总队"]),
         ];
         for (input, expected) in cases {
-            let d = Division::parse(&format!("{input}牵头。"));
-            let got: Vec<&str> = d.lead.iter().map(|b| b.name.as_str()).collect();
+            let clause = format!("{input}牵头。");
+            let d = Division::parse(&clause);
+            let got: Vec<&str> = d.lead.iter().map(|b| &*b.name).collect();
             assert_eq!(got, expected, "{input:?}");
         }
     }

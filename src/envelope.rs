@@ -29,6 +29,7 @@
 //! which gives `signed_on`; the 2022 letter lists numbered opinions
 //! ('一、主动担当、积极作为。…') that belong to the letter, not to the plan.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use nom::bytes::complete::{tag, take_while};
@@ -131,12 +132,12 @@ pub(crate) enum TailLabel {
 }
 
 /// The bodies of a cc list, split at '，' and '、'.
-pub(crate) fn cc_list(text: &str) -> Vec<String> {
+pub(crate) fn cc_list(text: &str) -> Vec<Cow<'static, str>> {
     squeeze(&normalize(text))
         .trim_end_matches('。')
         .split(['，', '、'])
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .map(|body| Cow::Owned(body.to_owned()))
         .collect()
 }
 
@@ -180,7 +181,7 @@ pub(crate) fn plan_title(line: &str) -> Option<(String, u16)> {
     (shaped && (2..=80).contains(&middle)).then(|| (text.into_owned(), year))
 }
 
-fn classify(line: &str, doc: &Document) -> EnvelopeLine {
+fn classify(line: &str, doc: &Document<'_>) -> EnvelopeLine {
     let text = normalize(line);
     let squeezed = squeeze(&text);
     if squeezed == "附件：" {
@@ -236,7 +237,7 @@ impl Paragraphs {
 /// Reads the envelope from the lines before the plan's first part.
 pub(crate) fn read_envelope(
     lines: &[Line<'_>],
-    doc: &mut Document,
+    doc: &mut Document<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut letter = Paragraphs::default();
@@ -252,12 +253,14 @@ pub(crate) fn read_envelope(
         }
         match classify(line.text, doc) {
             EnvelopeLine::Attachment => {}
-            EnvelopeLine::Issuer(issuer) => doc.issuer = Some(issuer),
-            EnvelopeLine::DocNumber(number) => doc.doc_number = Some(number),
-            EnvelopeLine::Title(title) => doc.title = Some(title),
-            EnvelopeLine::Addressees(names) => doc.addressees = names,
+            EnvelopeLine::Issuer(issuer) => doc.issuer = Some(issuer.into()),
+            EnvelopeLine::DocNumber(number) => doc.doc_number = Some(number.into()),
+            EnvelopeLine::Title(title) => doc.title = Some(title.into()),
+            EnvelopeLine::Addressees(names) => {
+                doc.addressees = names.into_iter().map(Cow::Owned).collect()
+            }
             EnvelopeLine::PlanTitle(title, year) => {
-                doc.plan_title = Some(title);
+                doc.plan_title = Some(title.into());
                 doc.year = Some(year);
             }
             EnvelopeLine::Date(date) => doc.signed_on = Some(date),
@@ -275,12 +278,12 @@ pub(crate) fn read_envelope(
             ),
         }
     }
-    doc.letter = letter.joined();
-    doc.preamble = preamble.joined();
+    doc.letter = letter.joined().map(Cow::Owned);
+    doc.preamble = preamble.joined().map(Cow::Owned);
 }
 
 /// The issuer's name standing alone under the letter, above its date.
-fn is_signature(text: &str, doc: &Document) -> bool {
+fn is_signature(text: &str, doc: &Document<'_>) -> bool {
     doc.issuer.as_deref() == Some(text)
         || (text.ends_with("人民政府") && text.chars().count() <= 12 && doc.letter.is_some())
 }

@@ -12,7 +12,7 @@
 //! let notice = fengong::parse(&text)?;
 //! let task = &notice.tasks[13];
 //! assert_eq!(task.title, "打造“轨道上的大湾区”。");
-//! let lead = task.departments.as_ref().map(|d| d.lead[1].name.as_str());
+//! let lead = task.departments.as_ref().map(|d| &*d.lead[1].name);
 //! assert_eq!(lead, Some("省交通运输厅"));
 //! assert!(notice.diagnostics.is_empty());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -26,7 +26,8 @@
 //! 4. `part` and `task` — parts 一…十二, tasks, measures, leaders;
 //! 5. `division` — the 部门分工 clause, read as a grammar;
 //! 6. `annex` — the livelihood-projects table;
-//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks.
+//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks;
+//! 8. [`json`] — the records written as JSON, fast.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -39,6 +40,7 @@ mod division;
 mod envelope;
 mod error;
 pub mod html;
+pub mod json;
 mod model;
 mod part;
 mod reader;
@@ -58,7 +60,9 @@ pub use model::{
 /// Reads a notice from its text.
 ///
 /// Returns the records and any diagnostics; an input with no numbered task
-/// carrying 分管省领导 or 部门分工 is an [`Error::NotANotice`].
+/// carrying 分管省领导 or 部门分工 is an [`Error::NotANotice`]. The records
+/// borrow their words from `text` where they stand in it unchanged;
+/// [`Notice::into_owned`] frees them from it.
 ///
 /// ```
 /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
@@ -66,13 +70,16 @@ pub use model::{
 /// assert!(fengong::parse("").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn parse(text: &str) -> Result<Notice, Error> {
+pub fn parse(text: &str) -> Result<Notice<'_>, Error> {
     reader::read(text)
 }
 
 /// Reads a notice from bytes in whatever form it arrived: UTF-8 (with or
 /// without a byte-order mark), UTF-16 with a byte-order mark, GB18030/GBK,
 /// or an HTML page of the provincial portal.
+///
+/// The records borrow from `bytes` when they are UTF-8 text; decoded or
+/// extracted text is read, then owned.
 ///
 /// ```
 /// let text = include_str!("../fixtures/guangdong-2023.txt");
@@ -81,8 +88,11 @@ pub fn parse(text: &str) -> Result<Notice, Error> {
 /// assert_eq!(from_gbk, fengong::parse(text)?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn parse_bytes(bytes: &[u8]) -> Result<Notice, Error> {
-    parse(&read_text(bytes)?)
+pub fn parse_bytes(bytes: &[u8]) -> Result<Notice<'_>, Error> {
+    match read_text(bytes)? {
+        std::borrow::Cow::Borrowed(text) => parse(text),
+        std::borrow::Cow::Owned(text) => parse(&text).map(Notice::into_owned),
+    }
 }
 
 /// The text [`parse_bytes`] reads: the bytes decoded, and for an HTML page

@@ -4,7 +4,15 @@
 //! are the JSON contract printed by `parse-notice` (fields may be added, none
 //! renamed). Text fields hold the notice's own words with page-break pieces
 //! joined and PDF spacing removed (see [`crate::text::normalize`]).
+//!
+//! Text fields are [`Cow<'a, str>`](Cow): a record read by [`crate::parse`]
+//! borrows from the input wherever its words stand unchanged on one line,
+//! and owns only what the reading had to change (pieces joined across a page
+//! break, PDF spacing removed, a shared head restored: '交通运输厅' → 省交通运输厅).
+//! `into_owned` turns any record into a `'static` one that outlives its input;
+//! deserialising gives owned records (`Notice<'static>` is `DeserializeOwned`).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -22,20 +30,20 @@ use crate::diagnostic::Diagnostic;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Notice {
+pub struct Notice<'a> {
     /// The envelope and the tail: issuer, number, title, cc list, print date.
-    pub document: Document,
+    pub document: Document<'a>,
     /// Every top-level part (一、… 十二、) in order.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'a>>,
     /// Every numbered task, in the order it stands.
-    pub tasks: Vec<Task>,
+    pub tasks: Vec<Task<'a>>,
     /// The numbered work requirements （一）…（三） of the last part.
-    pub requirements: Vec<Requirement>,
+    pub requirements: Vec<Requirement<'a>>,
     /// The annex (附件) heading, if the notice has one.
     #[serde(default)]
-    pub annex: Option<Annex>,
+    pub annex: Option<Annex<'a>>,
     /// One record per numbered row of the annex table — 十件民生实事.
-    pub livelihood_projects: Vec<LivelihoodProject>,
+    pub livelihood_projects: Vec<LivelihoodProject<'a>>,
     /// What the reading noticed: lines it could not place, numbers out of order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -52,33 +60,33 @@ pub struct Notice {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Document {
+pub struct Document<'a> {
     /// The issuing body — 发文机关, from '广东省人民政府文件'.
-    pub issuer: Option<String>,
+    pub issuer: Option<Cow<'a, str>>,
     /// The document number — 发文字号, '粤府〔2023〕18号'.
-    pub doc_number: Option<String>,
+    pub doc_number: Option<Cow<'a, str>>,
     /// The notice's title — 标题, '…关于印发…的通知'.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// The addressees — 主送机关, the line ending in '：'.
-    pub addressees: Vec<String>,
+    pub addressees: Vec<Cow<'a, str>>,
     /// The letter — 正文, its paragraphs joined by '\n'.
     #[serde(default)]
-    pub letter: Option<String>,
+    pub letter: Option<Cow<'a, str>>,
     /// The year the plan is for, from its title.
     pub year: Option<u16>,
     /// The plan's own title — '2023年省《政府工作报告》工作任务分工方案'.
-    pub plan_title: Option<String>,
+    pub plan_title: Option<Cow<'a, str>>,
     /// The plan's opening paragraph before part 一.
     #[serde(default)]
-    pub preamble: Option<String>,
+    pub preamble: Option<Cow<'a, str>>,
     /// The date the letter was signed — 成文日期, where the notice prints one.
     pub signed_on: Option<Date>,
     /// How the notice is published — 公开方式, '主动公开'.
-    pub disclosure: Option<String>,
+    pub disclosure: Option<Cow<'a, str>>,
     /// The bodies sent copies — 抄送.
-    pub cc: Vec<String>,
+    pub cc: Vec<Cow<'a, str>>,
     /// The office that printed it — 印发机关.
-    pub printed_by: Option<String>,
+    pub printed_by: Option<Cow<'a, str>>,
     /// The date it was printed — 印发日期.
     pub printed_on: Option<Date>,
     /// First and last input line of the envelope (up to the preamble).
@@ -94,24 +102,24 @@ pub struct Document {
 /// ```
 /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 /// let first = &notice.sections[0];
-/// assert_eq!((first.number, first.title.as_str()), (1, "2023年经济社会发展主要预期目标"));
+/// assert_eq!((first.number, &*first.title), (1, "2023年经济社会发展主要预期目标"));
 /// assert_eq!(first.tasks, (1..=11).collect::<Vec<u32>>());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Section {
+pub struct Section<'a> {
     /// The part's number: 一 is 1, 十二 is 12.
     pub number: u32,
     /// The heading after '一、'.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The numbers of the tasks under it.
     pub tasks: Vec<u32>,
     /// The input line of the heading.
     pub line: u32,
     /// A paragraph between the heading and the first task or requirement.
     #[serde(default)]
-    pub intro: Option<String>,
+    pub intro: Option<Cow<'a, str>>,
     /// The input lines of `intro`.
     #[serde(default)]
     pub intro_lines: Option<LineSpan>,
@@ -129,19 +137,19 @@ pub struct Section {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Task {
+pub struct Task<'a> {
     /// The task's number as printed.
     pub number: u32,
     /// The number of the part it stands in.
     pub section: u32,
     /// The task itself, after 'N. '.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The measures — 工作措施, one sentence each; `[]` where there are none.
-    pub measures: Vec<String>,
+    pub measures: Vec<Cow<'a, str>>,
     /// The supervising provincial leaders — 分管省领导.
-    pub leaders: Vec<String>,
+    pub leaders: Vec<Cow<'a, str>>,
     /// The division of work — 部门分工; `None` where the task has no clause.
-    pub departments: Option<Division>,
+    pub departments: Option<Division<'a>>,
     /// First and last input line of the task.
     pub lines: LineSpan,
 }
@@ -158,15 +166,15 @@ pub struct Task {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Division {
+pub struct Division<'a> {
     /// Which shape the clause has.
     pub mode: Mode,
     /// The leading bodies — 牵头单位; for [`Mode::Joint`] every body named.
-    pub lead: Vec<Department>,
+    pub lead: Vec<Department<'a>>,
     /// The supporting bodies — 配合单位.
-    pub support: Vec<Department>,
+    pub support: Vec<Department<'a>>,
     /// The whole clause, in the notice's words (PDF spacing removed, full-width punctuation).
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 /// The shape of a department clause.
@@ -190,24 +198,195 @@ pub enum Mode {
 /// shares: '省委组织部、编办' names 省委编办, written '编办'.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Department {
+pub struct Department<'a> {
     /// The expanded name.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The words as they stand in the clause.
-    pub written: String,
+    pub written: Cow<'a, str>,
 }
 
-impl Department {
+impl<'a> Department<'a> {
     /// A department whose expanded name differs from its written words.
     ///
     /// ```
     /// let d = fengong::Department::new("省委编办", "编办");
-    /// assert_eq!((d.name.as_str(), d.written.as_str()), ("省委编办", "编办"));
+    /// assert_eq!((&*d.name, &*d.written), ("省委编办", "编办"));
     /// ```
-    pub fn new(name: impl Into<String>, written: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<Cow<'a, str>>, written: impl Into<Cow<'a, str>>) -> Self {
         Department {
             name: name.into(),
             written: written.into(),
+        }
+    }
+}
+
+/// An owned copy of a borrowed text.
+fn own(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+/// Owned copies of borrowed texts.
+fn own_all(texts: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
+    texts.into_iter().map(own).collect()
+}
+
+impl Notice<'_> {
+    /// The same records, owning their text: they outlive the input.
+    ///
+    /// ```
+    /// let notice = {
+    ///     let text = std::fs::read_to_string("fixtures/guangdong-2023.txt")?;
+    ///     fengong::parse(&text)?.into_owned()
+    /// };
+    /// assert_eq!(notice.tasks[179].title, "深入推进法治广东建设。");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_owned(self) -> Notice<'static> {
+        Notice {
+            document: self.document.into_owned(),
+            sections: self.sections.into_iter().map(Section::into_owned).collect(),
+            tasks: self.tasks.into_iter().map(Task::into_owned).collect(),
+            requirements: self
+                .requirements
+                .into_iter()
+                .map(Requirement::into_owned)
+                .collect(),
+            annex: self.annex.map(Annex::into_owned),
+            livelihood_projects: self
+                .livelihood_projects
+                .into_iter()
+                .map(LivelihoodProject::into_owned)
+                .collect(),
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+impl Document<'_> {
+    /// The same envelope, owning its text.
+    ///
+    /// ```
+    /// let doc = fengong::Document::default().into_owned();
+    /// assert_eq!(doc.issuer, None);
+    /// ```
+    pub fn into_owned(self) -> Document<'static> {
+        Document {
+            issuer: self.issuer.map(own),
+            doc_number: self.doc_number.map(own),
+            title: self.title.map(own),
+            addressees: own_all(self.addressees),
+            letter: self.letter.map(own),
+            year: self.year,
+            plan_title: self.plan_title.map(own),
+            preamble: self.preamble.map(own),
+            signed_on: self.signed_on,
+            disclosure: self.disclosure.map(own),
+            cc: own_all(self.cc),
+            printed_by: self.printed_by.map(own),
+            printed_on: self.printed_on,
+            lines: self.lines,
+            tail_lines: self.tail_lines,
+        }
+    }
+}
+
+impl Section<'_> {
+    /// The same part, owning its text.
+    pub fn into_owned(self) -> Section<'static> {
+        Section {
+            number: self.number,
+            title: own(self.title),
+            tasks: self.tasks,
+            line: self.line,
+            intro: self.intro.map(own),
+            intro_lines: self.intro_lines,
+        }
+    }
+}
+
+impl Task<'_> {
+    /// The same task, owning its text.
+    pub fn into_owned(self) -> Task<'static> {
+        Task {
+            number: self.number,
+            section: self.section,
+            title: own(self.title),
+            measures: own_all(self.measures),
+            leaders: own_all(self.leaders),
+            departments: self.departments.map(Division::into_owned),
+            lines: self.lines,
+        }
+    }
+}
+
+impl Division<'_> {
+    /// The same clause, owning its text.
+    ///
+    /// ```
+    /// let clause = String::from("省财政厅牵头。");
+    /// let division = fengong::Division::parse(&clause).into_owned();
+    /// drop(clause);
+    /// assert_eq!(division.lead[0].name, "省财政厅");
+    /// ```
+    pub fn into_owned(self) -> Division<'static> {
+        Division {
+            mode: self.mode,
+            lead: self.lead.into_iter().map(Department::into_owned).collect(),
+            support: self
+                .support
+                .into_iter()
+                .map(Department::into_owned)
+                .collect(),
+            text: own(self.text),
+        }
+    }
+}
+
+impl Department<'_> {
+    /// The same department, owning its text.
+    pub fn into_owned(self) -> Department<'static> {
+        Department {
+            name: own(self.name),
+            written: own(self.written),
+        }
+    }
+}
+
+impl Requirement<'_> {
+    /// The same requirement, owning its text.
+    pub fn into_owned(self) -> Requirement<'static> {
+        Requirement {
+            number: self.number,
+            title: own(self.title),
+            text: own(self.text),
+            lines: self.lines,
+        }
+    }
+}
+
+impl Annex<'_> {
+    /// The same heading, owning its text.
+    pub fn into_owned(self) -> Annex<'static> {
+        Annex {
+            title: own(self.title),
+            lines: self.lines,
+        }
+    }
+}
+
+impl LivelihoodProject<'_> {
+    /// The same row, owning its text.
+    pub fn into_owned(self) -> LivelihoodProject<'static> {
+        LivelihoodProject {
+            number: self.number,
+            category: self.category,
+            category_title: own(self.category_title),
+            task: own(self.task),
+            leaders: own_all(self.leaders),
+            department: self.department.map(own),
+            principal: self.principal.map(own),
+            deputies: own_all(self.deputies),
+            lines: self.lines,
         }
     }
 }
@@ -221,13 +400,13 @@ impl Department {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Requirement {
+pub struct Requirement<'a> {
     /// Its number: （一） is 1.
     pub number: u32,
     /// The words up to the first '。'.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The rest of the paragraph.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// First and last input line.
     pub lines: LineSpan,
 }
@@ -241,9 +420,9 @@ pub struct Requirement {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct Annex {
+pub struct Annex<'a> {
     /// The annex's title after '附件：'.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// From the '附件：' line to the table's last row.
     pub lines: LineSpan,
 }
@@ -260,23 +439,23 @@ pub struct Annex {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
-pub struct LivelihoodProject {
+pub struct LivelihoodProject<'a> {
     /// The row's number — 序号.
     pub number: u32,
     /// The number of the 事项 it belongs to.
     pub category: u32,
     /// The 事项's title.
-    pub category_title: String,
+    pub category_title: Cow<'a, str>,
     /// The task — 工作任务.
-    pub task: String,
+    pub task: Cow<'a, str>,
     /// The supervising leaders — 分管省领导.
-    pub leaders: Vec<String>,
+    pub leaders: Vec<Cow<'a, str>>,
     /// The leading department — 省牵头部门.
-    pub department: Option<String>,
+    pub department: Option<Cow<'a, str>>,
     /// Its principal — 主要负责人.
-    pub principal: Option<String>,
+    pub principal: Option<Cow<'a, str>>,
     /// The deputies in charge — 分管负责人.
-    pub deputies: Vec<String>,
+    pub deputies: Vec<Cow<'a, str>>,
     /// First and last input line.
     pub lines: LineSpan,
 }

@@ -17,12 +17,14 @@
 //! ^^^^^^ requirement-heading
 //! ```
 
+use std::borrow::Cow;
+
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::one_of;
 use nom::combinator::map_opt;
 use nom::{IResult, Parser};
 
-use crate::text::{chinese_number, is_numeral_char, normalize};
+use crate::text::{chinese_number, is_numeral_char, lift, normalize};
 
 fn numeral(i: &str) -> IResult<&str, u32> {
     map_opt(take_while1(is_numeral_char), chinese_number).parse(i)
@@ -64,11 +66,17 @@ pub(crate) fn requirement_heading(i: &str) -> IResult<&str, u32> {
 /// 强化担当，主动作为。各地、各部门要高度重视，…备案。
 ///                   ^ title ends
 /// ```
-pub(crate) fn requirement_parts(rest: &str) -> (String, String) {
-    let rest = normalize(rest);
+pub(crate) fn requirement_parts<'a>(
+    whole: &Cow<'a, str>,
+    rest: &str,
+) -> (Cow<'a, str>, Cow<'a, str>) {
+    let rest = lift(whole, normalize(rest));
     match rest.split_once('。') {
-        Some((title, text)) => (title.to_string(), text.to_string()),
-        None => (rest.into_owned(), String::new()),
+        Some((title, text)) => (
+            lift(&rest, Cow::Borrowed(title)),
+            lift(&rest, Cow::Borrowed(text)),
+        ),
+        None => (rest, Cow::Borrowed("")),
     }
 }
 
@@ -108,10 +116,15 @@ mod tests {
 
     #[test]
     fn requirement_title_and_text() {
-        let (title, text) = requirement_parts("强化担当，主动作为。各地要高度重视。");
+        let whole = Cow::Borrowed("强化担当，主动作为。各地要高度重视。");
+        let (title, text) = requirement_parts(&whole, &whole);
         assert_eq!(
-            (title.as_str(), text.as_str()),
+            (&*title, &*text),
             ("强化担当，主动作为", "各地要高度重视。")
         );
+        assert!(matches!(
+            (title, text),
+            (Cow::Borrowed(_), Cow::Borrowed(_))
+        ));
     }
 }

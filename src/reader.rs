@@ -14,19 +14,22 @@
 //! time. A block that fits nowhere becomes one `unrecognized` diagnostic per
 //! input line.
 
+use std::borrow::Cow;
+
 use crate::annex::{self, Row, TableLine};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::division;
 use crate::envelope::{self, cc_list, plan_title, printed_on, tail_label};
 use crate::error::Error;
-use crate::model::{Annex, Division, Document, Mode, Notice, Requirement, Section, Task};
+use crate::model::{Annex, Document, Mode, Notice, Requirement, Section, Task};
 use crate::part::{part_heading, requirement_parts};
 use crate::reflow::{self, Block, Kind};
 use crate::source::{self, Line};
 use crate::task::{self, label, leader_names, sentences, task_header, Label};
-use crate::text::{is_space, normalize};
+use crate::text::{is_space, lift, normalize};
 
 /// Reads a notice from its text, in one pass over its lines.
-pub(crate) fn read(text: &str) -> Result<Notice, Error> {
+pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
     if text.is_empty() {
         return Err(Error::Empty);
     }
@@ -48,7 +51,7 @@ pub(crate) fn read(text: &str) -> Result<Notice, Error> {
     let mut document = Document::default();
     let mut diagnostics = Vec::new();
     envelope::read_envelope(&head[..body_start], &mut document, &mut diagnostics);
-    let mut body = Body::new(document, diagnostics);
+    let mut body = Body::new(document, diagnostics, text.len());
     let body_lines = head[body_start..].iter().copied().chain(lines);
     for block in reflow::blocks(body_lines) {
         body.block(block);
@@ -59,12 +62,8 @@ pub(crate) fn read(text: &str) -> Result<Notice, Error> {
 /// Where the body begins within the head: the first part heading or task
 /// after the plan title.
 fn body_start(head: &[Line<'_>]) -> usize {
-    let starts_body = |l: &Line<'_>| {
-        matches!(
-            reflow::classify(l.text),
-            Kind::PartHeading | Kind::TaskHeader
-        )
-    };
+    let starts_body =
+        |l: &Line<'_>| matches!(reflow::classify(l), Kind::PartHeading | Kind::TaskHeader);
     let first_task = head
         .iter()
         .position(|l| task_header(l.text).is_ok())
@@ -80,32 +79,36 @@ fn body_start(head: &[Line<'_>]) -> usize {
 }
 
 /// A task being read: its header seen, its fields coming.
-struct Draft {
-    task: Task,
+struct Draft<'a> {
+    task: Task<'a>,
     measures_seen: bool,
     leaders_seen: bool,
     division_line: Option<u32>,
 }
 
 /// The state of the body's reading.
-struct Body {
-    notice: Notice,
-    draft: Option<Draft>,
-    rows: Vec<Row>,
+struct Body<'a> {
+    notice: Notice<'a>,
+    draft: Option<Draft<'a>>,
+    rows: Vec<Row<'a>>,
     previous: Option<Kind>,
     /// The last input line read so far.
     last_line: u32,
 }
 
-impl Body {
-    fn new(document: Document, diagnostics: Vec<Diagnostic>) -> Self {
+impl<'a> Body<'a> {
+    /// A reading of a notice of `len` bytes.
+    fn new(document: Document<'a>, diagnostics: Vec<Diagnostic>, len: usize) -> Self {
         let last_line = document.lines.map_or(1, |span| span.last);
         Body {
             last_line,
             notice: Notice {
                 document,
                 sections: Vec::new(),
-                tasks: Vec::new(),
+                // a task takes about 750 bytes in the 2023 notice: room for
+                // all of them up front (and at most a third of the input's
+                // length in slack for an input that is not a notice)
+                tasks: Vec::with_capacity(len / 640),
                 requirements: Vec::new(),
                 annex: None,
                 livelihood_projects: Vec::new(),
@@ -132,7 +135,7 @@ impl Body {
         }
     }
 
-    fn block(&mut self, block: Block<'_>) {
+    fn block(&mut self, block: Block<'a>) {
         self.last_line = block.lines.last;
         match block.kind {
             Kind::PartHeading => self.part(&block),
@@ -152,14 +155,14 @@ impl Body {
         self.previous = Some(block.kind);
     }
 
-    fn part(&mut self, block: &Block<'_>) {
+    fn part(&mut self, block: &Block<'a>) {
         self.close_task();
         let Ok((title, number)) = part_heading(&block.text) else {
             return self.unrecognized(block, "part heading without a numeral");
         };
         self.notice.sections.push(Section {
             number,
-            title: normalize(title).into_owned(),
+            title: lift(&block.text, normalize(title)),
             tasks: Vec::new(),
             line: block.lines.first,
             intro: None,
@@ -167,7 +170,7 @@ impl Body {
         });
     }
 
-    fn task(&mut self, block: &Block<'_>) {
+    fn task(&mut self, block: &Block<'a>) {
         self.close_task();
         let Ok((title, number)) = task_header(&block.text) else {
             return self.unrecognized(block, "task header without a number");
@@ -183,7 +186,7 @@ impl Body {
             task: Task {
                 number,
                 section,
-                title: task::title(title),
+                title: task::title(&block.text, title),
                 measures: Vec::new(),
                 leaders: Vec::new(),
                 departments: None,
@@ -195,7 +198,7 @@ impl Body {
         });
     }
 
-    fn field(&mut self, which: Label, block: &Block<'_>) {
+    fn field(&mut self, which: Label, block: &Block<'a>) {
         let Some(draft) = self.draft.as_mut() else {
             return self.unrecognized(block, &format!("'{}：' outside any task", which.as_str()));
         };
@@ -217,9 +220,11 @@ impl Body {
             return self.warn(Code::DuplicateField, block.lines.first, message);
         }
         match which {
-            Label::Measures => draft.task.measures = sentences(&normalize(value)),
-            Label::Leaders => draft.task.leaders = leader_names(value),
-            Label::Division => draft.task.departments = Some(Division::parse(value)),
+            Label::Measures => {
+                draft.task.measures = sentences(&lift(&block.text, normalize(value)))
+            }
+            Label::Leaders => draft.task.leaders = leader_names(&block.text, value),
+            Label::Division => draft.task.departments = Some(division::read(&block.text, value)),
         }
     }
 
@@ -255,12 +260,12 @@ impl Body {
         self.notice.tasks.push(draft.task);
     }
 
-    fn requirement(&mut self, block: &Block<'_>) {
+    fn requirement(&mut self, block: &Block<'a>) {
         self.close_task();
         let Ok((rest, number)) = crate::part::requirement_heading(&block.text) else {
             return self.unrecognized(block, "requirement without a numeral");
         };
-        let (title, text) = requirement_parts(rest);
+        let (title, text) = requirement_parts(&block.text, rest);
         self.notice.requirements.push(Requirement {
             number,
             title,
@@ -270,10 +275,10 @@ impl Body {
     }
 
     /// Reads an annex heading; false when it is a second one, reported.
-    fn annex(&mut self, block: &Block<'_>) -> bool {
+    fn annex(&mut self, block: &Block<'a>) -> bool {
         self.close_task();
         let title = block.text.split_once(['：', ':']).map_or("", |(_, t)| t);
-        let title = normalize(title).into_owned();
+        let title = lift(&block.text, normalize(title));
         match self.notice.annex.as_mut() {
             None => {
                 self.notice.annex = Some(Annex {
@@ -295,7 +300,7 @@ impl Body {
         }
     }
 
-    fn table_row(&mut self, block: &Block<'_>) {
+    fn table_row(&mut self, block: &Block<'a>) {
         let Some(annex) = self.notice.annex.as_mut() else {
             return self.unrecognized(block, "table row outside the annex");
         };
@@ -315,7 +320,7 @@ impl Body {
         }
     }
 
-    fn tail(&mut self, kind: Kind, block: &Block<'_>) {
+    fn tail(&mut self, kind: Kind, block: &Block<'a>) {
         self.close_task();
         let doc = &mut self.notice.document;
         match &mut doc.tail_lines {
@@ -326,12 +331,12 @@ impl Body {
         let repeated = match kind {
             Kind::Disclosure => doc
                 .disclosure
-                .replace(normalize(value).into_owned())
+                .replace(lift(&block.text, normalize(value)))
                 .is_some(),
             Kind::CarbonCopy => !std::mem::replace(&mut doc.cc, cc_list(value)).is_empty(),
             _ => match printed_on(&block.text) {
                 Some((office, date)) => {
-                    doc.printed_by = office.or(doc.printed_by.take());
+                    doc.printed_by = office.map(Cow::Owned).or(doc.printed_by.take());
                     doc.printed_on.replace(date).is_some()
                 }
                 None => false,
@@ -347,11 +352,11 @@ impl Body {
         }
     }
 
-    fn text(&mut self, block: &Block<'_>) {
+    fn text(&mut self, block: &Block<'a>) {
         match self.previous {
             Some(Kind::PartHeading) => {
                 if let Some(section) = self.notice.sections.last_mut() {
-                    section.intro = Some(normalize(&block.text).into_owned());
+                    section.intro = Some(lift(&block.text, normalize(&block.text)));
                     section.intro_lines = Some(block.lines);
                     return;
                 }
@@ -368,7 +373,7 @@ impl Body {
                 if self.notice.document.printed_by.is_none() =>
             {
                 let doc = &mut self.notice.document;
-                doc.printed_by = Some(normalize(&block.text).into_owned());
+                doc.printed_by = Some(lift(&block.text, normalize(&block.text)));
                 if let Some(span) = doc.tail_lines.as_mut() {
                     span.extend_to(block.lines.last);
                 }
@@ -396,7 +401,7 @@ impl Body {
         self.warn(Code::Truncated, last_line, message);
     }
 
-    fn finish(mut self) -> Result<Notice, Error> {
+    fn finish(mut self) -> Result<Notice<'a>, Error> {
         self.truncation();
         self.close_task();
         self.notice.livelihood_projects = annex::projects(std::mem::take(&mut self.rows));
@@ -417,24 +422,23 @@ impl Body {
 /// The text after '附件：…' is the table's caption when it repeats the
 /// title; otherwise it continues a title a wrap broke ('…任务分解' / '表'),
 /// possibly followed by the caption.
-fn caption_or_continuation(title: &mut String, text: &str) -> bool {
-    if text == title.as_str() {
+fn caption_or_continuation(title: &mut Cow<'_, str>, text: &str) -> bool {
+    if text == *title {
         return true;
     }
     // title + a == b, where text = a + b: the wrapped rest, then the caption
     let rest_len = text.len().saturating_sub(title.len()) / 2;
     if let (Some(rest), Some(caption)) = (text.get(..rest_len), text.get(rest_len..)) {
-        let repeats =
-            caption.len() == title.len() + rest.len() && caption.starts_with(title.as_str());
+        let repeats = caption.len() == title.len() + rest.len() && caption.starts_with(&**title);
         if repeats && caption.ends_with(rest) {
-            title.push_str(rest);
+            title.to_mut().push_str(rest);
             return true;
         }
     }
     // a short piece without a stop continues the title; anything else is not the annex's
     let short = text.chars().count() <= MAX_TITLE_REST && !text.contains(['。', '\t']);
     if short {
-        title.push_str(text);
+        title.to_mut().push_str(text);
     }
     short
 }
@@ -545,11 +549,11 @@ mod tests {
             ),
         ];
         for (title, text, expected) in cases {
-            let mut title = title.to_string();
+            let mut title = Cow::Borrowed(title);
             assert!(caption_or_continuation(&mut title, text), "{text:?}");
             assert_eq!(title, expected, "{text:?}");
         }
-        let mut title = "分解表".to_string();
+        let mut title = Cow::Borrowed("分解表");
         let table = "事项序号工作任务分管省领导省牵头部门及主要负责人、分管负责人";
         assert!(!caption_or_continuation(&mut title, table));
         assert_eq!(title, "分解表");

@@ -114,11 +114,12 @@ fn annex_start(text: &str) -> bool {
 }
 
 /// What block a line starts, by its first words; the first character
-/// picks which constructs to try.
-pub(crate) fn classify(text: &str) -> Kind {
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+/// picks which constructs to try. A line holding a tab is a table row.
+pub(crate) fn classify(line: &Line<'_>) -> Kind {
+    if line.has_tab {
         return Kind::TableRow;
     }
+    let text = line.text;
     let kind = match text.chars().next() {
         Some('工' | '分' | '部') => label(text).ok().map(|(_, l)| Kind::Label(l)),
         Some('0'..='9') => task_header(text).is_ok().then_some(Kind::TaskHeader),
@@ -163,7 +164,7 @@ impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Blocks<'a, I> {
 
     fn next(&mut self) -> Option<Block<'a>> {
         for line in self.lines.by_ref().filter(|l| !l.is_blank()) {
-            let kind = classify(line.text);
+            let kind = classify(&line);
             if let Some(block) = self
                 .pending
                 .as_mut()
@@ -216,7 +217,8 @@ mod tests {
             ("附件：", Kind::Text),
         ];
         for (input, kind) in cases {
-            assert_eq!(classify(input), kind, "{input:?}");
+            let line = crate::source::lines(input).next().expect("one line");
+            assert_eq!(classify(&line), kind, "{input:?}");
         }
     }
 

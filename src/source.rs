@@ -13,6 +13,9 @@ pub(crate) struct Line<'a> {
     pub number: u32,
     /// The words, without indentation or line end.
     pub text: &'a str,
+    /// Whether the words hold a tab (annex table rows do), found while the
+    /// line's end was looked for.
+    pub has_tab: bool,
 }
 
 impl Line<'_> {
@@ -73,12 +76,21 @@ impl<'a> Iterator for Lines<'a> {
         if rest.is_empty() && (self.at > 0 || self.number > 0) {
             return None;
         }
-        let end = memchr::memchr(self.end, rest.as_bytes()).unwrap_or(rest.len());
+        let bytes = rest.as_bytes();
+        let (end, has_tab) = match memchr::memchr2(self.end, b'\t', bytes) {
+            Some(at) if bytes[at] == b'\t' => {
+                let after = memchr::memchr(self.end, &bytes[at..]).map(|e| at + e);
+                (after.unwrap_or(bytes.len()), true)
+            }
+            found => (found.unwrap_or(bytes.len()), false),
+        };
         self.at += end + 1;
         self.number = self.number.saturating_add(1);
+        let text = trim_line(&rest[..end]);
         Some(Line {
             number: self.number,
-            text: trim_line(&rest[..end]),
+            text,
+            has_tab: has_tab && !text.is_empty(),
         })
     }
 }

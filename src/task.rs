@@ -22,13 +22,14 @@
 //! 部门分工：省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。
 //! ```
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while};
+use nom::bytes::complete::take_while;
 use nom::character::complete::{digit1, one_of, satisfy};
-use nom::combinator::{map, not, value};
+use nom::combinator::{map, not};
 use nom::{IResult, Parser};
 
-use crate::text::{is_space, normalize, squeeze};
+use std::borrow::Cow;
+
+use crate::text::{char3, is_space, lift, normalize, squeeze};
 
 /// The three field labels of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,14 +85,16 @@ pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
 /// ^^^^^^^^^^^ here
 /// ```
 pub(crate) fn label(i: &str) -> IResult<&str, Label> {
-    let mut name = alt((
-        value(Label::Measures, tag("工作措施")),
-        value(Label::Leaders, tag("分管省领导")),
-        value(Label::Division, tag("部门分工")),
-    ));
-    let (i, label) = name.parse(i)?;
-    let (i, _) = (spaces, one_of("：:"), spaces).parse(i)?;
-    Ok((i, label))
+    // by hand rather than `alt((tag, …))`: every line starting 工, 分 or 部
+    // is tried, and this is several times cheaper
+    let not_a_label = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
+    let (rest, label) = [Label::Measures, Label::Leaders, Label::Division]
+        .into_iter()
+        .find_map(|label| Some((i.strip_prefix(label.as_str())?, label)))
+        .ok_or_else(not_a_label)?;
+    let rest = rest.trim_start_matches(is_space);
+    let rest = rest.strip_prefix(['：', ':']).ok_or_else(not_a_label)?;
+    Ok((rest.trim_start_matches(is_space), label))
 }
 
 /// The names of a leader list, padding removed.
@@ -102,16 +105,36 @@ pub(crate) fn label(i: &str) -> IResult<&str, Label> {
 /// 张虎、吕玉印      → 张虎, 吕玉印
 /// 王 曦            → 王曦
 /// ```
-pub(crate) fn leader_names(text: &str) -> Vec<String> {
+pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
     text.split(['、', '，', ',', '；'])
-        .map(|name| squeeze(name).trim_end_matches('。').to_string())
+        .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
+        .filter(|name| !name.is_empty())
+        .map(|name| lift(whole, squeeze(name)))
         .filter(|name| !name.is_empty())
         .collect()
 }
 
-const TERMINATORS: [char; 3] = ['。', '！', '？'];
-const OPENERS: [char; 5] = ['“', '‘', '（', '《', '「'];
-const CLOSERS: [char; 6] = ['”', '’', '）', '》', '」', '』'];
+/// What a sentence split sees in the measures text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// '。' '！' '？'
+    Stop,
+    /// '“' '‘' '（' '《' '「'
+    Open,
+    /// '”' '’' '）' '》' '」' '』'
+    Close,
+}
+
+/// The mark starting at `at`, where a three-byte character starts (every
+/// mark is one: lead byte 0xE2, 0xE3 or 0xEF).
+fn mark_at(bytes: &[u8], at: usize) -> Option<Mark> {
+    match char3(bytes, at)? {
+        '。' | '！' | '？' => Some(Mark::Stop),
+        '“' | '‘' | '（' | '《' | '「' => Some(Mark::Open),
+        '”' | '’' | '）' | '》' | '」' | '』' => Some(Mark::Close),
+        _ => None,
+    }
+}
 
 /// The measures text split into sentences.
 ///
@@ -124,46 +147,42 @@ const CLOSERS: [char; 6] = ['”', '’', '）', '》', '」', '』'];
 ///                     ^ a sentence ends here
 /// 实施“碳达峰十五大行动”。
 /// ```
-pub(crate) fn sentences(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    // every stop, quote and bracket is a 3-byte character led by 0xE2, 0xE3 or 0xEF
-    let mut marks = memchr::memchr3_iter(0xE2, 0xE3, 0xEF, text.as_bytes()).peekable();
-    while let Some(at) = marks.next() {
-        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+pub(crate) fn sentences<'a>(text: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(4);
+    let (mut depth, mut start, mut skip_to) = (0usize, 0, 0);
+    for at in memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes) {
+        if at < skip_to {
             continue;
-        };
-        if OPENERS.contains(&c) {
-            depth += 1;
-        } else if CLOSERS.contains(&c) {
-            depth = depth.saturating_sub(1);
-        } else if TERMINATORS.contains(&c) {
-            let mut end = at + c.len_utf8();
-            while let Some(next) = text
-                .get(end..)
-                .and_then(|t| t.chars().next())
-                .filter(|n| CLOSERS.contains(n))
-            {
-                depth = depth.saturating_sub(1);
-                end += next.len_utf8();
+        }
+        match mark_at(bytes, at) {
+            Some(Mark::Open) => depth += 1,
+            Some(Mark::Close) => depth = depth.saturating_sub(1),
+            Some(Mark::Stop) => {
+                // closing marks right after the stop stay with its sentence
+                let mut end = at + 3;
+                while mark_at(bytes, end) == Some(Mark::Close) {
+                    depth = depth.saturating_sub(1);
+                    end += 3;
+                }
+                skip_to = end;
+                if depth == 0 {
+                    out.push(lift(text, Cow::Borrowed(&text[start..end])));
+                    start = end;
+                }
             }
-            while marks.next_if(|&m| m < end).is_some() {}
-            if depth == 0 {
-                out.push(text[start..end].to_string());
-                start = end;
-            }
+            None => {}
         }
     }
     if start < text.len() {
-        out.push(text[start..].to_string());
+        out.push(lift(text, Cow::Borrowed(&text[start..])));
     }
     out
 }
 
 /// A task's title after its header, normalized.
-pub(crate) fn title(rest: &str) -> String {
-    normalize(rest).into_owned()
+pub(crate) fn title<'a>(whole: &Cow<'a, str>, rest: &str) -> Cow<'a, str> {
+    lift(whole, normalize(rest))
 }
 
 #[cfg(test)]
@@ -210,12 +229,19 @@ mod tests {
 
     #[test]
     fn leaders() {
-        assert_eq!(leader_names("张虎、吕玉印"), ["张虎", "吕玉印"]);
-        assert_eq!(leader_names("王 曦"), ["王曦"]);
+        fn names(text: &str) -> Vec<Cow<'_, str>> {
+            leader_names(&Cow::Borrowed(text), text)
+        }
+        assert_eq!(names("张虎、吕玉印"), ["张虎", "吕玉印"]);
+        assert_eq!(names("王 曦"), ["王曦"]);
+        assert_eq!(names("王曦。 "), ["王曦"]);
         assert_eq!(
-            leader_names("王曦、孙志洋、冯玲、陈良贤"),
+            names("王曦、孙志洋、冯玲、陈良贤"),
             ["王曦", "孙志洋", "冯玲", "陈良贤"]
         );
+        // names stand unchanged in the input: borrowed; squeezed ones are owned
+        let got = names("张虎、王 曦");
+        assert!(matches!(got[0], Cow::Borrowed(_)) && matches!(got[1], Cow::Owned(_)));
     }
 
     #[test]
@@ -230,8 +256,10 @@ mod tests {
             ("没有句号", &["没有句号"]),
         ];
         for (input, expected) in cases {
-            assert_eq!(sentences(input), expected, "{input:?}");
-            assert_eq!(sentences(input).concat(), input);
+            let got = sentences(&Cow::Borrowed(input));
+            assert_eq!(got, expected, "{input:?}");
+            assert_eq!(got.concat(), input);
+            assert!(got.iter().all(|s| matches!(s, Cow::Borrowed(_))));
         }
     }
 }

@@ -52,7 +52,7 @@ fn run(files: &[&Path], threads: Option<usize>) -> Output {
 }
 
 /// The stdout lines, each read as a notice.
-fn notices(output: &Output) -> Vec<Notice> {
+fn notices(output: &Output) -> Vec<Notice<'static>> {
     let stdout = std::str::from_utf8(&output.stdout).expect("stdout is UTF-8");
     assert!(
         stdout.is_empty() || stdout.ends_with('\n'),
@@ -84,7 +84,7 @@ fn stderr_lines(output: &Output) -> Vec<String> {
         .collect()
 }
 
-fn parsed(text: &str) -> Notice {
+fn parsed(text: &str) -> Notice<'_> {
     fengong::parse(text).expect("input parses")
 }
 
@@ -105,7 +105,7 @@ fn three_files_print_three_lines_in_argument_order() {
     assert_eq!(got.len(), 3, "one line per file");
     let titles: Vec<(&str, &str)> = got
         .iter()
-        .map(|n| (n.tasks[11].title.as_str(), n.tasks[179].title.as_str()))
+        .map(|n| (&*n.tasks[11].title, &*n.tasks[179].title))
         .collect();
     assert_eq!(
         titles,

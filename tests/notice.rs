@@ -11,7 +11,7 @@ const SOURCE: &str = include_str!("../fixtures/guangdong-2023.txt");
 static NOTICE: LazyLock<Notice> =
     LazyLock::new(|| fengong::parse(SOURCE).expect("the fixture reads"));
 
-fn task(number: u32) -> &'static Task {
+fn task(number: u32) -> &'static Task<'static> {
     NOTICE
         .tasks
         .iter()
@@ -19,15 +19,12 @@ fn task(number: u32) -> &'static Task {
         .expect("task exists")
 }
 
-fn names(bodies: &[Department]) -> Vec<&str> {
-    bodies.iter().map(|b| b.name.as_str()).collect()
+fn names<'n>(bodies: &'n [Department<'_>]) -> Vec<&'n str> {
+    bodies.iter().map(|b| &*b.name).collect()
 }
 
-fn pairs(bodies: &[Department]) -> Vec<(&str, &str)> {
-    bodies
-        .iter()
-        .map(|b| (b.name.as_str(), b.written.as_str()))
-        .collect()
+fn pairs<'n>(bodies: &'n [Department<'_>]) -> Vec<(&'n str, &'n str)> {
+    bodies.iter().map(|b| (&*b.name, &*b.written)).collect()
 }
 
 fn squeezed(s: &str) -> String {
@@ -65,11 +62,11 @@ fn text_is_rejoined_and_despaced() {
     // mid-word break '澳车北' / '上”' (lines 103–105)
     assert!(task(13)
         .measures
-        .contains(&"进一步落实“澳车北上”，推动“港车北上”落地实施。".to_string()));
+        .contains(&"进一步落实“澳车北上”，推动“港车北上”落地实施。".into()));
     // a continuation that starts with digits is not a task (lines 629–631)
     assert!(task(72)
         .measures
-        .contains(&"新增20个全国“一村一品”示范村镇。".to_string()));
+        .contains(&"新增20个全国“一村一品”示范村镇。".into()));
     // whitespace between non-CJK words stays: 'RE-ITs'
     assert!(task(103)
         .measures
@@ -301,7 +298,7 @@ fn sections_hold_their_tasks() {
 #[test]
 fn requirements() {
     let r = &NOTICE.requirements;
-    let titles: Vec<&str> = r.iter().map(|r| r.title.as_str()).collect();
+    let titles: Vec<&str> = r.iter().map(|r| &*r.title).collect();
     assert_eq!(
         titles,
         [
@@ -337,7 +334,7 @@ fn livelihood_projects() {
     // '省卫生健康委 朱 宏 高 燕'
     assert_eq!(
         (p[4].principal.as_deref(), p[4].deputies.as_slice()),
-        (Some("朱宏"), &["高燕".to_string()][..])
+        (Some("朱宏"), &["高燕".into()][..])
     );
     // tab-separated: '省住房城乡建设厅→张 勇→刘 玮'
     assert_eq!(
@@ -353,7 +350,7 @@ fn livelihood_projects() {
     assert_eq!(per_category, [4, 4, 3, 4, 2, 2, 2, 2, 3, 3]);
     // row 27 stands above the cell '十、提高惠企利民服务便捷度' (printed on row 28) and is 十's
     assert_eq!(
-        (p[26].category, p[26].category_title.as_str()),
+        (p[26].category, &*p[26].category_title),
         (10, "提高惠企利民服务便捷度")
     );
     assert_eq!((p[26].lines.first, p[26].lines.last), (1618, 1618));
@@ -452,7 +449,7 @@ fn records_are_grounded_in_the_source() {
         );
         for leader in &t.leaders {
             assert!(
-                source.contains(leader.as_str()),
+                source.contains(&**leader),
                 "task {} leader {leader}",
                 t.number
             );
@@ -465,7 +462,7 @@ fn records_are_grounded_in_the_source() {
         );
         for body in d.lead.iter().chain(&d.support) {
             assert!(
-                d.text.contains(&body.written),
+                d.text.contains(&*body.written),
                 "task {}: {} not in its clause",
                 t.number,
                 body.written
@@ -475,11 +472,7 @@ fn records_are_grounded_in_the_source() {
     for p in &NOTICE.livelihood_projects {
         assert!(source.contains(&squeezed(&p.task)), "row {}", p.number);
         for name in p.principal.iter().chain(&p.deputies).chain(&p.leaders) {
-            assert!(
-                source.contains(name.as_str()),
-                "row {} name {name}",
-                p.number
-            );
+            assert!(source.contains(&**name), "row {} name {name}", p.number);
         }
     }
     for r in &NOTICE.requirements {
@@ -588,7 +581,7 @@ fn missing_fields_are_diagnosed_with_their_lines() {
     );
     let unparsed = n.tasks[2].departments.as_ref().unwrap();
     assert_eq!(
-        (unparsed.mode, unparsed.text.as_str()),
+        (unparsed.mode, &*unparsed.text),
         (Mode::Unparsed, "省商务厅负责落实。")
     );
     assert_eq!(
@@ -649,7 +642,7 @@ fn annex_rows_reconstruct_their_lines() {
             .iter()
             .chain(&p.principal)
             .chain(&p.deputies)
-            .map(String::as_str)
+            .map(|name| &**name)
             .collect();
         let rebuilt = format!(
             "{}{}{}{people}",

@@ -13,18 +13,16 @@ use fengong::{Code, Department, Mode, Notice, Task};
 const Y2021: &str = include_str!("../fixtures/years/guangdong-2021.txt");
 const Y2022: &str = include_str!("../fixtures/years/guangdong-2022.txt");
 
-fn read(text: &str) -> Notice {
+fn read(text: &str) -> Notice<'_> {
     fengong::parse(text).unwrap_or_else(|e| panic!("not read: {e}"))
 }
 
 /// (expanded name, written words) of each body.
-fn bodies(list: &[Department]) -> Vec<(&str, &str)> {
-    list.iter()
-        .map(|d| (d.name.as_str(), d.written.as_str()))
-        .collect()
+fn bodies<'n>(list: &'n [Department<'_>]) -> Vec<(&'n str, &'n str)> {
+    list.iter().map(|d| (&*d.name, &*d.written)).collect()
 }
 
-fn task(notice: &Notice, number: u32) -> &Task {
+fn task<'n, 'a>(notice: &'n Notice<'a>, number: u32) -> &'n Task<'a> {
     notice
         .tasks
         .iter()
@@ -116,7 +114,7 @@ fn y2021_parts_and_targets() {
     let sections: Vec<(u32, &str, &[u32], u32)> = notice
         .sections
         .iter()
-        .map(|s| (s.number, s.title.as_str(), s.tasks.as_slice(), s.line))
+        .map(|s| (s.number, &*s.title, s.tasks.as_slice(), s.line))
         .collect();
     assert_eq!(
         sections,
@@ -317,7 +315,7 @@ fn y2022_sections_start_at_the_plans_own_first_part() {
     let sections: Vec<(u32, &str, &[u32], u32)> = notice
         .sections
         .iter()
-        .map(|s| (s.number, s.title.as_str(), s.tasks.as_slice(), s.line))
+        .map(|s| (s.number, &*s.title, s.tasks.as_slice(), s.line))
         .collect();
     assert_eq!(
         sections,
@@ -337,10 +335,7 @@ fn y2022_sections_start_at_the_plans_own_first_part() {
         .all(|s| !s.title.contains("主动担当") && s.intro.is_none()));
 
     let t1 = task(&notice, 1);
-    assert_eq!(
-        (t1.section, t1.title.as_str()),
-        (1, "地区生产总值增长5.5%左右。")
-    );
+    assert_eq!((t1.section, &*t1.title), (1, "地区生产总值增长5.5%左右。"));
     assert_eq!(<[u32; 2]>::from(t1.lines), [25, 29]);
     let d3 = task(&notice, 3).departments.as_ref().unwrap();
     assert_eq!(bodies(&d3.lead), [("省商务厅", "省商务厅")]);

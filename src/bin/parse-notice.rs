@@ -96,8 +96,8 @@ fn read_input(path: &Path, limits: Limits) -> Result<Vec<u8>, String> {
         io::ErrorKind::IsADirectory => "is a directory".to_string(),
         _ => format!("cannot read: {err}"),
     };
-    let reader: Box<dyn Read> = if path == Path::new("-") {
-        Box::new(io::stdin().lock())
+    let (reader, size_hint): (Box<dyn Read>, usize) = if path == Path::new("-") {
+        (Box::new(io::stdin().lock()), 0)
     } else {
         let meta = std::fs::metadata(path).map_err(describe)?;
         if meta.is_dir() {
@@ -106,9 +106,11 @@ fn read_input(path: &Path, limits: Limits) -> Result<Vec<u8>, String> {
         if meta.len() > limits.max_bytes {
             return Err(too_large(limits));
         }
-        Box::new(std::fs::File::open(path).map_err(describe)?)
+        let file = std::fs::File::open(path).map_err(describe)?;
+        (Box::new(file), usize::try_from(meta.len()).unwrap_or(0))
     };
-    let mut bytes = Vec::new();
+    // a file's length is known: one allocation, no copies while reading
+    let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
     reader
         .take(limits.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -135,46 +137,84 @@ fn display(path: &Path) -> String {
 }
 
 /// The JSON of one file, or the reason it has none.
-fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<String, String> {
+fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, String> {
     let bytes = read_input(path, limits)?;
     let notice = fengong::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-    let json = if pretty {
-        serde_json::to_string_pretty(&notice)
+    // the JSON is about 1.7 times the text: room for it up front
+    let mut json = Vec::with_capacity(bytes.len().saturating_mul(2));
+    if pretty {
+        serde_json::to_writer_pretty(&mut json, &notice).map_err(|e| e.to_string())
     } else {
-        serde_json::to_string(&notice)
-    };
-    json.map_err(|e| format!("cannot write JSON: {e}"))
+        fengong::json::to_writer(&mut json, &notice).map_err(|e| e.to_string())
+    }
+    .map_err(|e| format!("cannot write JSON: {e}"))?;
+    Ok(json)
 }
 
 /// Prints each file's JSON in argument order, reading several files in
-/// parallel a bounded batch at a time.
+/// parallel a bounded batch at a time: while one batch is written out, the
+/// next is read.
 fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
     let pretty = pretty && files.len() == 1;
     let batch = rayon::current_num_threads().max(1) * 4;
-    let mut status = 0;
-    let stdout = io::stdout();
-    for chunk in files.chunks(batch) {
-        let results: Vec<Result<String, String>> = chunk
+    let read = |chunk: &[PathBuf]| -> Vec<Result<Vec<u8>, String>> {
+        chunk
             .par_iter()
             .map(|path| notice_json(path, pretty, limits))
-            .collect();
-        let mut out = stdout.lock();
-        for (path, result) in chunk.iter().zip(results) {
-            match result {
-                Ok(json) => {
-                    if writeln!(out, "{json}").is_err() {
-                        return status;
-                    }
+            .collect()
+    };
+    let mut status = 0;
+    let mut chunks = files.chunks(batch);
+    let mut done = chunks.next().map(|chunk| (chunk, read(chunk)));
+    while let Some((chunk, results)) = done.take() {
+        let next = chunks.next();
+        let (written, read_next) = rayon::join(
+            || write_notices(chunk, results),
+            || next.map(|chunk| (chunk, read(chunk))),
+        );
+        match written {
+            Written::All(0) => {}
+            Written::All(failed) => status = failed,
+            Written::Stopped => return status,
+        }
+        done = read_next;
+    }
+    status
+}
+
+/// What writing a batch came to.
+enum Written {
+    /// Every result written; 2 if a file failed, else 0.
+    All(u8),
+    /// Standard output closed: stop.
+    Stopped,
+}
+
+/// Writes a batch's JSON lines, and an `error:` line for each file that failed.
+fn write_notices(chunk: &[PathBuf], results: Vec<Result<Vec<u8>, String>>) -> Written {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut status = 0;
+    for (path, result) in chunk.iter().zip(results) {
+        match result {
+            Ok(json) => {
+                if out
+                    .write_all(&json)
+                    .and_then(|()| out.write_all(b"\n"))
+                    .is_err()
+                {
+                    return Written::Stopped;
                 }
-                Err(reason) => {
-                    let _ = out.flush();
-                    eprintln!("error: {}: {reason}", display(path));
-                    status = 2;
-                }
+            }
+            Err(reason) => {
+                let _ = out.flush();
+                eprintln!("error: {}: {reason}", display(path));
+                status = 2;
             }
         }
     }
-    status
+    let _ = out.flush();
+    Written::All(status)
 }
 
 /// What `check` found in one file.
