@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use crate::model::{LineSpan, LivelihoodProject};
 use crate::part::part_heading;
 use crate::task::leader_names;
-use crate::text::{is_space, lift, normalize, squeeze};
+use crate::text::{is_space, lift, normalize, squeeze, trim};
 
 /// One table row as read, before categories are settled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub(crate) fn pair_names<'a>(whole: &Cow<'a, str>, tokens: &[&str]) -> Vec<Cow<'
 /// ```
 pub(crate) fn table_line<'a>(whole: &Cow<'a, str>, line: u32) -> TableLine<'a> {
     let text: &str = whole;
-    let cells: Vec<&str> = text.split('\t').map(|c| c.trim_matches(is_space)).collect();
+    let cells: Vec<&str> = text.split('\t').map(trim).collect();
     if is_header(&cells) {
         return TableLine::Header;
     }

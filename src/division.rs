@@ -327,18 +327,37 @@ fn has_own_head(name: &str) -> bool {
     // [`OWN_HEADS`] is sorted: the heads sharing the name's first character
     // stand together, found by bisection ('交通运输厅' finds none)
     let key = lead_key(name);
-    let from = OWN_HEADS.partition_point(|head| lead_key(head) < key);
-    OWN_HEADS[from..]
+    let from = OWN_HEAD_KEYS.partition_point(|&k| k < key);
+    OWN_HEAD_KEYS[from..]
         .iter()
-        .take_while(|head| lead_key(head) == key)
-        .any(|head| name.starts_with(head))
+        .zip(&OWN_HEADS[from..])
+        .take_while(|(&k, _)| k == key)
+        .any(|(_, head)| name.starts_with(head))
 }
+
+/// [`lead_key`] of every head, computed when the crate is compiled.
+static OWN_HEAD_KEYS: [u32; OWN_HEADS.len()] = {
+    let mut keys = [0; OWN_HEADS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = lead_key(OWN_HEADS[i]);
+        i += 1;
+    }
+    keys
+};
 
 /// The first three bytes of `s` as a number that sorts as they do (every
 /// head starts with a three-byte Han character).
-fn lead_key(s: &str) -> u32 {
-    let byte = |i: usize| u32::from(s.as_bytes().get(i).copied().unwrap_or(0));
-    (byte(0) << 16) | (byte(1) << 8) | byte(2)
+const fn lead_key(s: &str) -> u32 {
+    let bytes = s.as_bytes();
+    let mut key = 0;
+    let mut i = 0;
+    while i < 3 {
+        let byte = if i < bytes.len() { bytes[i] as u32 } else { 0 };
+        key = (key << 8) | byte;
+        i += 1;
+    }
+    key
 }
 
 /// The head the first name of a group lends to the rest.

@@ -29,7 +29,7 @@ use nom::{IResult, Parser};
 
 use std::borrow::Cow;
 
-use crate::text::{char3, is_space, lift, normalize, squeeze};
+use crate::text::{char3, is_space, lift, normalize, squeeze, trim_start};
 
 /// The three field labels of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,9 +92,9 @@ pub(crate) fn label(i: &str) -> IResult<&str, Label> {
         .into_iter()
         .find_map(|label| Some((i.strip_prefix(label.as_str())?, label)))
         .ok_or_else(not_a_label)?;
-    let rest = rest.trim_start_matches(is_space);
+    let rest = trim_start(rest);
     let rest = rest.strip_prefix(['：', ':']).ok_or_else(not_a_label)?;
-    Ok((rest.trim_start_matches(is_space), label))
+    Ok((trim_start(rest), label))
 }
 
 /// The names of a leader list, padding removed.
