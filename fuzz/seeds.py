@@ -53,6 +53,9 @@ seeds = {
     "out-of-order.txt": span(21, 30) + span(91, 97) + span(22, 29) + "一、重复\n",
     "truncated-task.txt": span(21, 27) + "5. 规模以上工业增加值",
     "table-row-outside-annex.txt": part_one + span(1586, 1587),
+    # Latin, Greek and four-byte characters right after a stop and among
+    # names: byte triples that read as CJK marks if taken for them
+    "non-cjk-after-stops.txt": page_break.replace("。", "。3@Kϼɀ\U00080740", 3).replace("、", "、A", 3),
 }
 
 os.makedirs(OUT, exist_ok=True)

@@ -44,7 +44,7 @@ use crate::text::{is_cjk, is_han, squeeze};
 /// assert_eq!(found[0].line, 115);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn lint(notice: &Notice, text: &str) -> Vec<Diagnostic> {
+pub fn lint(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
     let lines: Vec<&str> = crate::source::lines(text).map(|l| l.text).collect();
     let mut found = Vec::new();
     for task in &notice.tasks {
@@ -75,7 +75,7 @@ pub fn lint(notice: &Notice, text: &str) -> Vec<Diagnostic> {
 /// At most this many findings of one kind are reported for one record.
 const MAX_PER_RECORD: usize = 8;
 
-fn annex_row_checks(row: &crate::model::LivelihoodProject, found: &mut Vec<Diagnostic>) {
+fn annex_row_checks(row: &crate::model::LivelihoodProject<'_>, found: &mut Vec<Diagnostic>) {
     let line = row.lines.first;
     let missing: Vec<&str> = [
         (row.number == 0, "number"),
@@ -193,7 +193,7 @@ pub fn odd_department(name: &str) -> Option<&'static str> {
     }
 }
 
-fn year_check(notice: &Notice, found: &mut Vec<Diagnostic>) {
+fn year_check(notice: &Notice<'_>, found: &mut Vec<Diagnostic>) {
     let doc = &notice.document;
     let (Some(title), Some(year)) = (&doc.title, doc.year) else {
         return;

@@ -534,6 +534,9 @@ mod tests {
             "〕",
             "】",
             "［",
+            "3@K",
+            "ϼɀ",
+            "\u{80740}",
         ];
         let mut mixes = vec![String::new()];
         for _ in 0..4 {

@@ -1,8 +1,8 @@
 //! The records as JSON, written fast — 记录的 JSON 输出.
 //!
-//! [`to_writer`] writes any [`Serialize`] value as compact JSON, byte for
-//! byte what `serde_json::to_writer` writes (a test holds it to that, on
-//! every notice the project keeps). It exists for speed: a notice's JSON is
+//! [`write_to_vec`] writes a [`Serialize`] value as compact JSON, byte for
+//! byte what `serde_json::to_writer` writes (tests hold it to that, on every
+//! notice the project keeps, on any string, and on every shape serde has). It exists for speed: a notice's JSON is
 //! almost all Chinese text inside strings, and `serde_json` looks at every
 //! byte of a string on its own to see whether it needs escaping. Here a
 //! string is judged sixteen bytes at a time, which the compiler turns into
@@ -17,13 +17,14 @@
 //! `\\`, `\b` `\t` `\n` `\f` `\r`, other control bytes as `\u00XX` in lower
 //! case; everything else, Chinese included, is written as it is.
 //!
-//! Floating-point numbers are refused (no record holds one); map keys must
-//! be strings.
+//! Floating-point numbers are refused (no record holds one); map keys are
+//! written as `serde_json` writes them when they are strings, numbers or
+//! booleans (quoted), and refused otherwise.
 //!
 //! ```
 //! let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
 //! let mut json = Vec::new();
-//! fengong::json::to_writer(&mut json, &notice)?;
+//! fengong::json::write_to_vec(&mut json, &notice)?;
 //! assert_eq!(json, serde_json::to_vec(&notice)?);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -36,7 +37,7 @@ use serde::Serialize;
 /// Why a value could not be written as JSON.
 ///
 /// ```
-/// let err = fengong::json::to_writer(&mut Vec::new(), &1.5f64).unwrap_err();
+/// let err = fengong::json::write_to_vec(&mut Vec::new(), &1.5f64).unwrap_err();
 /// assert_eq!(err.to_string(), "floating-point numbers are not written");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,16 +50,31 @@ impl ser::Error for JsonError {
     }
 }
 
-/// Appends `value` to `out` as compact JSON.
+/// Appends `value` to `out` as compact JSON. On an error, `out` keeps what
+/// was written before it.
 ///
 /// ```
-/// let mut out = Vec::new();
-/// fengong::json::to_writer(&mut out, &fengong::LineSpan::new(23, 27))?;
-/// assert_eq!(out, b"[23,27]");
+/// let mut out = b"spans: ".to_vec();
+/// fengong::json::write_to_vec(&mut out, &fengong::LineSpan::new(23, 27))?;
+/// assert_eq!(out, b"spans: [23,27]");
 /// # Ok::<(), fengong::json::JsonError>(())
 /// ```
-pub fn to_writer<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), JsonError> {
+pub fn write_to_vec<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), JsonError> {
     value.serialize(&mut Writer { out })
+}
+
+/// `value` as compact JSON.
+///
+/// ```
+/// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+/// let json = fengong::json::to_vec(&notice.tasks[52].leaders)?;
+/// assert_eq!(String::from_utf8(json)?, r#"["张新","吕玉印"]"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, JsonError> {
+    let mut out = Vec::new();
+    write_to_vec(&mut out, value)?;
+    Ok(out)
 }
 
 /// The JSON writer: a [`ser::Serializer`] appending to a byte buffer.
@@ -512,9 +528,20 @@ struct KeyWriter<'w, 'o> {
 
 impl KeyWriter<'_, '_> {
     fn refuse() -> Result<(), JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
+    }
+
+    /// A number or boolean key, in quotes.
+    fn quoted(self, value: impl std::fmt::Display) -> Result<(), JsonError> {
+        self.writer.raw(b"\"");
+        self.writer.number(value);
+        self.writer.raw(b"\"");
+        Ok(())
     }
 }
+
+/// Why a map key was refused.
+const KEY: &str = "a map key must be a string, a number or a boolean";
 
 impl ser::Serializer for KeyWriter<'_, '_> {
     type Ok = ();
@@ -555,40 +582,48 @@ impl ser::Serializer for KeyWriter<'_, '_> {
         value.serialize(self)
     }
 
-    fn serialize_bool(self, _: bool) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_bool(self, v: bool) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_i8(self, _: i8) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_i128(self, v: i128) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_i16(self, _: i16) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_u128(self, v: u128) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_i32(self, _: i32) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_i8(self, v: i8) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_i64(self, _: i64) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_i16(self, v: i16) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_u8(self, _: u8) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_i32(self, v: i32) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_u16(self, _: u16) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_i64(self, v: i64) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_u32(self, _: u32) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_u8(self, v: u8) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
-    fn serialize_u64(self, _: u64) -> Result<(), JsonError> {
-        Self::refuse()
+    fn serialize_u16(self, v: u16) -> Result<(), JsonError> {
+        self.quoted(v)
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), JsonError> {
+        self.quoted(v)
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), JsonError> {
+        self.quoted(v)
     }
 
     fn serialize_f32(self, _: f32) -> Result<(), JsonError> {
@@ -630,11 +665,11 @@ impl ser::Serializer for KeyWriter<'_, '_> {
     }
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 
     fn serialize_tuple_struct(
@@ -642,7 +677,7 @@ impl ser::Serializer for KeyWriter<'_, '_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleStruct, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 
     fn serialize_tuple_variant(
@@ -652,11 +687,11 @@ impl ser::Serializer for KeyWriter<'_, '_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 
     fn serialize_struct(
@@ -664,7 +699,7 @@ impl ser::Serializer for KeyWriter<'_, '_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStruct, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 
     fn serialize_struct_variant(
@@ -674,7 +709,7 @@ impl ser::Serializer for KeyWriter<'_, '_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, JsonError> {
-        Err(JsonError("a map key must be a string".into()))
+        Err(JsonError(KEY.into()))
     }
 }
 
@@ -684,7 +719,7 @@ mod tests {
 
     fn both<T: Serialize>(value: &T) -> (String, String) {
         let mut ours = Vec::new();
-        to_writer(&mut ours, value).expect("writes");
+        write_to_vec(&mut ours, value).expect("writes");
         let theirs = serde_json::to_vec(value).expect("serde_json writes");
         (
             String::from_utf8(ours).expect("UTF-8"),
@@ -742,6 +777,10 @@ mod tests {
             w: Newtype,
             p: Pair,
             m: BTreeMap<&'static str, ()>,
+            ki: BTreeMap<i32, u8>,
+            ku: BTreeMap<u128, u8>,
+            kb: BTreeMap<bool, u8>,
+            kc: BTreeMap<char, u8>,
             bytes: serde_bytes_like::Bytes,
             e: Vec<u8>,
         }
@@ -763,6 +802,10 @@ mod tests {
             w: Newtype("粤府〔2023〕18号"),
             p: Pair(0, -1),
             m: [("k\"ey", ()), ("键", ())].into_iter().collect(),
+            ki: [(-1, 1), (180, 2)].into_iter().collect(),
+            ku: [(u128::MAX, 1)].into_iter().collect(),
+            kb: [(false, 0), (true, 1)].into_iter().collect(),
+            kc: [('"', 0), ('年', 1)].into_iter().collect(),
             bytes: serde_bytes_like::Bytes(b"\x00\xff"),
             e: Vec::new(),
         };
@@ -772,11 +815,15 @@ mod tests {
 
     #[test]
     fn refuses_floats_and_odd_keys() {
-        assert!(to_writer(&mut Vec::new(), &1.0f32).is_err());
-        let odd: std::collections::BTreeMap<u8, u8> = [(1, 2)].into_iter().collect();
+        assert!(write_to_vec(&mut Vec::new(), &1.0f32).is_err());
+        let odd: std::collections::BTreeMap<(u8, u8), u8> = [((1, 1), 2)].into_iter().collect();
         assert_eq!(
-            to_writer(&mut Vec::new(), &odd).unwrap_err().to_string(),
-            "a map key must be a string"
+            write_to_vec(&mut Vec::new(), &odd).unwrap_err().to_string(),
+            "a map key must be a string, a number or a boolean"
+        );
+        assert!(
+            serde_json::to_vec(&odd).is_err(),
+            "serde_json refuses it too"
         );
     }
 }

@@ -5,12 +5,20 @@
 //! renamed). Text fields hold the notice's own words with page-break pieces
 //! joined and PDF spacing removed (see [`crate::text::normalize`]).
 //!
-//! Text fields are [`Cow<'a, str>`](Cow): a record read by [`crate::parse`]
-//! borrows from the input wherever its words stand unchanged on one line,
-//! and owns only what the reading had to change (pieces joined across a page
-//! break, PDF spacing removed, a shared head restored: '交通运输厅' → 省交通运输厅).
-//! `into_owned` turns any record into a `'static` one that outlives its input;
-//! deserialising gives owned records (`Notice<'static>` is `DeserializeOwned`).
+//! Text fields are [`Cow<'a, str>`](Cow). The body's records read by
+//! [`crate::parse`] — sections, tasks, their measures, leaders and
+//! departments, requirements, annex rows — borrow from the input where their
+//! block stands on one input line and the words need no change; what the
+//! reading had to change is owned: pieces joined across a page break, PDF
+//! spacing removed, a shared head restored ('交通运输厅' → 省交通运输厅).
+//! The envelope's few fields (issuer, number, title, letter, cc list…) are
+//! always owned. In the 2023 notice about 2,600 of the tasks' 3,600 texts
+//! are borrowed.
+//!
+//! `into_owned` turns any record into a `'static` one that outlives its input.
+//! Deserialising never borrows: it gives owned records, and
+//! `Notice<'static>` is `DeserializeOwned` (so it can be read from any
+//! reader).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -241,6 +249,7 @@ impl Notice<'_> {
     /// assert_eq!(notice.tasks[179].title, "深入推进法治广东建设。");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[must_use]
     pub fn into_owned(self) -> Notice<'static> {
         Notice {
             document: self.document.into_owned(),
@@ -269,6 +278,7 @@ impl Document<'_> {
     /// let doc = fengong::Document::default().into_owned();
     /// assert_eq!(doc.issuer, None);
     /// ```
+    #[must_use]
     pub fn into_owned(self) -> Document<'static> {
         Document {
             issuer: self.issuer.map(own),
@@ -292,6 +302,7 @@ impl Document<'_> {
 
 impl Section<'_> {
     /// The same part, owning its text.
+    #[must_use]
     pub fn into_owned(self) -> Section<'static> {
         Section {
             number: self.number,
@@ -306,6 +317,7 @@ impl Section<'_> {
 
 impl Task<'_> {
     /// The same task, owning its text.
+    #[must_use]
     pub fn into_owned(self) -> Task<'static> {
         Task {
             number: self.number,
@@ -328,6 +340,7 @@ impl Division<'_> {
     /// drop(clause);
     /// assert_eq!(division.lead[0].name, "省财政厅");
     /// ```
+    #[must_use]
     pub fn into_owned(self) -> Division<'static> {
         Division {
             mode: self.mode,
@@ -344,6 +357,7 @@ impl Division<'_> {
 
 impl Department<'_> {
     /// The same department, owning its text.
+    #[must_use]
     pub fn into_owned(self) -> Department<'static> {
         Department {
             name: own(self.name),
@@ -354,6 +368,7 @@ impl Department<'_> {
 
 impl Requirement<'_> {
     /// The same requirement, owning its text.
+    #[must_use]
     pub fn into_owned(self) -> Requirement<'static> {
         Requirement {
             number: self.number,
@@ -366,6 +381,7 @@ impl Requirement<'_> {
 
 impl Annex<'_> {
     /// The same heading, owning its text.
+    #[must_use]
     pub fn into_owned(self) -> Annex<'static> {
         Annex {
             title: own(self.title),
@@ -376,6 +392,7 @@ impl Annex<'_> {
 
 impl LivelihoodProject<'_> {
     /// The same row, owning its text.
+    #[must_use]
     pub fn into_owned(self) -> LivelihoodProject<'static> {
         LivelihoodProject {
             number: self.number,

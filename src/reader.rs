@@ -78,9 +78,9 @@ fn body_start(head: &[Line<'_>]) -> usize {
         .map_or(head.len(), |p| p + after_title)
 }
 
-/// A task being read: its header seen, its fields coming.
-struct Draft<'a> {
-    task: Task<'a>,
+/// What has been seen of the task being read — the last of
+/// `notice.tasks`, filled in place as its fields come.
+struct Draft {
     measures_seen: bool,
     leaders_seen: bool,
     division_line: Option<u32>,
@@ -89,7 +89,7 @@ struct Draft<'a> {
 /// The state of the body's reading.
 struct Body<'a> {
     notice: Notice<'a>,
-    draft: Option<Draft<'a>>,
+    draft: Option<Draft>,
     rows: Vec<Row<'a>>,
     previous: Option<Kind>,
     /// The last input line read so far.
@@ -106,9 +106,8 @@ impl<'a> Body<'a> {
                 document,
                 sections: Vec::new(),
                 // a task takes about 750 bytes in the 2023 notice: room for
-                // all of them up front (and at most a third of the input's
-                // length in slack for an input that is not a notice)
-                tasks: Vec::with_capacity(len / 640),
+                // all of a year's tasks up front, never more than 1024
+                tasks: Vec::with_capacity((len / 640).min(1024)),
                 requirements: Vec::new(),
                 annex: None,
                 livelihood_projects: Vec::new(),
@@ -182,16 +181,16 @@ impl<'a> Body<'a> {
             }
             None => 0,
         };
+        self.notice.tasks.push(Task {
+            number,
+            section,
+            title: task::title(&block.text, title),
+            measures: Vec::new(),
+            leaders: Vec::new(),
+            departments: None,
+            lines: block.lines,
+        });
         self.draft = Some(Draft {
-            task: Task {
-                number,
-                section,
-                title: task::title(&block.text, title),
-                measures: Vec::new(),
-                leaders: Vec::new(),
-                departments: None,
-                lines: block.lines,
-            },
             measures_seen: false,
             leaders_seen: false,
             division_line: None,
@@ -199,13 +198,13 @@ impl<'a> Body<'a> {
     }
 
     fn field(&mut self, which: Label, block: &Block<'a>) {
-        let Some(draft) = self.draft.as_mut() else {
+        let (Some(draft), Some(task)) = (self.draft.as_mut(), self.notice.tasks.last_mut()) else {
             return self.unrecognized(block, &format!("'{}：' outside any task", which.as_str()));
         };
         let Ok((value, _)) = label(&block.text) else {
             return self.unrecognized(block, "field label without its colon");
         };
-        draft.task.lines.extend_to(block.lines.last);
+        task.lines.extend_to(block.lines.last);
         let seen = match which {
             Label::Measures => std::mem::replace(&mut draft.measures_seen, true),
             Label::Leaders => std::mem::replace(&mut draft.leaders_seen, true),
@@ -214,50 +213,52 @@ impl<'a> Body<'a> {
         if seen {
             let message = format!(
                 "task {} gives '{}：' twice; the first is kept",
-                draft.task.number,
+                task.number,
                 which.as_str()
             );
             return self.warn(Code::DuplicateField, block.lines.first, message);
         }
         match which {
-            Label::Measures => {
-                draft.task.measures = sentences(&lift(&block.text, normalize(value)))
-            }
-            Label::Leaders => draft.task.leaders = leader_names(&block.text, value),
-            Label::Division => draft.task.departments = Some(division::read(&block.text, value)),
+            Label::Measures => task.measures = sentences(&lift(&block.text, normalize(value))),
+            Label::Leaders => task.leaders = leader_names(&block.text, value),
+            Label::Division => task.departments = Some(division::read(&block.text, value)),
         }
     }
 
     fn close_task(&mut self) {
-        let Some(draft) = self.draft.take() else {
+        let (Some(draft), Some(task)) = (self.draft.take(), self.notice.tasks.last()) else {
             return;
         };
-        let (number, first) = (draft.task.number, draft.task.lines.first);
-        if !draft.leaders_seen || draft.task.leaders.is_empty() {
+        let (number, first) = (task.number, task.lines.first);
+        let missing_leaders = !draft.leaders_seen || task.leaders.is_empty();
+        let missing_division = task.departments.is_none();
+        let unparsed = match (&task.departments, draft.division_line) {
+            (Some(d), Some(line)) if d.mode == Mode::Unparsed => Some((line, d.text.to_string())),
+            _ => None,
+        };
+        if missing_leaders {
             self.warn(
                 Code::MissingLeaders,
                 first,
                 format!("task {number} has no 分管省领导"),
             );
         }
-        match (&draft.task.departments, draft.division_line) {
-            (None, _) => self.warn(
+        if missing_division {
+            self.warn(
                 Code::MissingDivision,
                 first,
                 format!("task {number} has no 部门分工"),
-            ),
-            (Some(d), Some(line)) if d.mode == Mode::Unparsed => {
-                let d = Diagnostic::warning(
-                    Code::DivisionGrammar,
-                    line,
-                    format!("task {number}: the 部门分工 clause is outside the grammar (X牵头，Y等配合 / X牵头 / X、Y按职责分工负责)"),
-                )
-                .with_excerpt(d.text.clone());
-                self.notice.diagnostics.push(d);
-            }
-            _ => {}
+            );
         }
-        self.notice.tasks.push(draft.task);
+        if let Some((line, text)) = unparsed {
+            let d = Diagnostic::warning(
+                Code::DivisionGrammar,
+                line,
+                format!("task {number}: the 部门分工 clause is outside the grammar (X牵头，Y等配合 / X牵头 / X、Y按职责分工负责)"),
+            )
+            .with_excerpt(text);
+            self.notice.diagnostics.push(d);
+        }
     }
 
     fn requirement(&mut self, block: &Block<'a>) {
@@ -388,9 +389,10 @@ impl<'a> Body<'a> {
     /// before the notice's closing '…印发' line.
     fn truncation(&mut self) {
         let last_line = self.last_line;
-        let message = match &self.draft {
-            Some(d) if !d.leaders_seen || d.division_line.is_none() => {
-                format!("the input ends inside task {}", d.task.number)
+        let open = self.draft.as_ref().zip(self.notice.tasks.last());
+        let message = match open {
+            Some((d, task)) if !d.leaders_seen || d.division_line.is_none() => {
+                format!("the input ends inside task {}", task.number)
             }
             _ if self.notice.document.printed_on.is_none() => {
                 "the input ends without the notice's closing lines (公开方式, 抄送, …印发)"

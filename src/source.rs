@@ -92,6 +92,9 @@ impl<'a> Iterator for Lines<'a> {
         self.at += end + 1;
         self.number = self.number.saturating_add(1);
         let text = trim_line(&rest[..end]);
+        // trimming never takes a tab away (`is_pad`), so the raw line's tab
+        // is the text's
+        debug_assert_eq!(has_tab && !text.is_empty(), text.contains('\t'));
         Some(Line {
             number: self.number,
             text,

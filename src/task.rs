@@ -244,6 +244,83 @@ mod tests {
         assert!(matches!(got[0], Cow::Borrowed(_)) && matches!(got[1], Cow::Owned(_)));
     }
 
+    // The first sentence splitter, char by char: the oracle for `sentences`.
+    fn sentences_by_chars(text: &str) -> Vec<String> {
+        const TERMINATORS: [char; 3] = ['。', '！', '？'];
+        const OPENERS: [char; 5] = ['“', '‘', '（', '《', '「'];
+        const CLOSERS: [char; 6] = ['”', '’', '）', '》', '」', '』'];
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        let mut start = 0;
+        let mut skip_to = 0;
+        for (at, c) in text.char_indices() {
+            if at < skip_to {
+                continue;
+            }
+            if OPENERS.contains(&c) {
+                depth += 1;
+            } else if CLOSERS.contains(&c) {
+                depth = depth.saturating_sub(1);
+            } else if TERMINATORS.contains(&c) {
+                let mut end = at + c.len_utf8();
+                while let Some(next) = text[end..].chars().next().filter(|n| CLOSERS.contains(n)) {
+                    depth = depth.saturating_sub(1);
+                    end += next.len_utf8();
+                }
+                skip_to = end;
+                if depth == 0 {
+                    out.push(text[start..end].to_string());
+                    start = end;
+                }
+            }
+        }
+        if start < text.len() {
+            out.push(text[start..].to_string());
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_agree_with_the_char_by_char_reading() {
+        let text = include_str!("../fixtures/guangdong-2023.txt");
+        let mut inputs: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split_once("工作措施："))
+            .map(|(_, m)| m.to_string())
+            .collect();
+        assert_eq!(inputs.len(), 169);
+        // stops, quotes, brackets and characters of every width, up to 4 long:
+        // '3@K' and 'ϼɀ' and U+80740 hold byte triples that read as closers
+        // when taken for three-byte characters
+        let atoms = [
+            "甲",
+            "。",
+            "！",
+            "？",
+            "“",
+            "”",
+            "（",
+            "）",
+            "』",
+            "3@K",
+            "ϼɀ",
+            "\u{80740}",
+            "a",
+        ];
+        let mut mixes = vec![String::new()];
+        for _ in 0..4 {
+            mixes = mixes
+                .iter()
+                .flat_map(|m| atoms.iter().map(move |a| format!("{m}{a}")))
+                .collect();
+            inputs.extend(mixes.iter().cloned());
+        }
+        for input in &inputs {
+            let got = sentences(&Cow::Borrowed(input));
+            assert_eq!(got, sentences_by_chars(input), "{input:?}");
+        }
+    }
+
     #[test]
     fn sentence_split() {
         let cases: [(&str, &[&str]); 4] = [

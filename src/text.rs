@@ -231,7 +231,8 @@ pub fn normalize(s: &str) -> Cow<'_, str> {
 }
 
 /// `part` for as long as `whole` lives: borrowed where `part` is a slice of a
-/// borrowed `whole` (the input itself), an owned copy otherwise.
+/// borrowed `whole` (the input itself), an owned copy otherwise. `whole`
+/// must be the text the returned lifetime refers to.
 ///
 /// This is how records borrow from the input: a block's text is borrowed
 /// when it stands on one line, and whatever is read out of it unchanged
@@ -250,16 +251,21 @@ pub(crate) fn lift<'a>(whole: &Cow<'a, str>, part: Cow<'_, str>) -> Cow<'a, str>
 /// `part` as a slice of `whole`, when it lies inside it.
 fn within<'a>(whole: &'a str, part: &str) -> Option<&'a str> {
     let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    let slice = whole.get(start..start.checked_add(part.len())?)?;
-    std::ptr::eq(slice.as_ptr(), part.as_ptr()).then_some(slice)
+    whole.get(start..start.checked_add(part.len())?)
 }
 
-/// The three-byte character starting at `at`, read from its bytes: for
-/// scanners that look only at lead bytes 0xE0–0xEF (CJK punctuation).
+/// The three-byte character starting at `at`, read from its bytes: CJK
+/// punctuation, for scanners that look only at lead bytes. `None` where no
+/// three-byte character starts at `at` (ASCII, a two- or four-byte
+/// character, or the middle of one).
 pub(crate) fn char3(bytes: &[u8], at: usize) -> Option<char> {
     let &[b0, b1, b2] = bytes.get(at..at.checked_add(3)?)? else {
         return None;
     };
+    // in valid UTF-8 the two bytes after a three-byte lead continue it
+    if b0 & 0xF0 != 0xE0 {
+        return None;
+    }
     let code = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
     char::from_u32(code)
 }
@@ -483,6 +489,22 @@ mod tests {
                 let s = format!("{}{c}", "年".repeat(n));
                 assert_eq!(first_work(&s), Some(3 * n), "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn char3_reads_only_three_byte_characters() {
+        let cases: [(&str, usize, Option<char>); 7] = [
+            ("。", 0, Some('。')),
+            ("a。", 1, Some('。')),
+            ("3@K", 0, None),
+            ("ϼɀ", 0, None),
+            ("\u{80740}", 0, None),
+            ("。", 1, None),
+            ("。", 2, None),
+        ];
+        for (text, at, expected) in cases {
+            assert_eq!(char3(text.as_bytes(), at), expected, "{text:?} at {at}");
         }
     }
 

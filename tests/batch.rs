@@ -217,3 +217,51 @@ fn a_failure_in_a_later_batch_keeps_its_place() {
         [format!("error: {}: no such file", missing.display())]
     );
 }
+
+/// A full disk under standard output is an error (status 2, said on stderr);
+/// an error line for a file before it keeps its status too.
+#[test]
+fn full_stdout_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("note: no /dev/full on this system; not checked");
+        return;
+    };
+    let dir = scratch("full");
+    let good = write(&dir, "good.txt", FIXTURE);
+    let missing = dir.join("missing.txt");
+    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+        .args([&missing, &good])
+        .stdout(full)
+        .output()
+        .expect("run parse-notice");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write to standard output"),
+        "{stderr}"
+    );
+}
+
+/// A reader that stops early (`parse-notice … | head -c 10`) stops the run
+/// quietly, and a file that failed before keeps the status at 2.
+#[test]
+fn closed_stdout_keeps_the_status() {
+    let dir = scratch("closed");
+    let good = write(&dir, "good.txt", FIXTURE);
+    let missing = dir.join("missing.txt");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+        .args([&missing, &good, &good])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run parse-notice");
+    // the JSON (226 KB) is larger than a pipe holds: the writer meets the
+    // closed end
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
+    assert!(!stderr.contains("cannot write"), "{stderr}");
+}

@@ -109,6 +109,48 @@ fn measures_are_sentences() {
     assert_eq!(task(98).measures.len(), 4);
 }
 
+// Whatever follows a stop — Latin, Greek, a four-byte character — is read as
+// a character, never as part of a mark (found by review: '3@K' and 'ϼɀ' hold
+// byte triples that read as '》' and '”' when taken for CJK characters).
+#[test]
+fn any_character_may_follow_a_stop() {
+    for after in ["3@K", "ϼɀ", "\u{80740}", "A”"] {
+        let text = SOURCE.replacen(
+            "实施同线同标同质工程。",
+            &format!("实施同线同标同质工程。{after}"),
+            1,
+        );
+        let notice = fengong::parse(&text).expect("a damaged copy still reads");
+        let measures = &notice.tasks[52].measures;
+        assert_eq!(measures[0], "实施同线同标同质工程。", "{after:?}");
+        assert!(measures[1].starts_with(after), "{after:?}: {measures:?}");
+        assert_eq!(
+            measures.concat(),
+            task(53)
+                .measures
+                .concat()
+                .replacen('。', &format!("。{after}"), 1)
+        );
+    }
+}
+
+// Owned records: `Notice<'static>` reads from any JSON reader (it is
+// `DeserializeOwned`), and `into_owned` frees a reading from its text.
+#[test]
+fn owned_records() {
+    fn deserialize_owned<T: serde::de::DeserializeOwned>(json: &[u8]) -> T {
+        serde_json::from_reader(json).expect("reads back")
+    }
+    let owned: fengong::Notice<'static> = {
+        let text = SOURCE.to_string();
+        fengong::parse(&text).expect("parses").into_owned()
+    };
+    let json = serde_json::to_vec(&owned).expect("writes");
+    let back: fengong::Notice<'static> = deserialize_owned(&json);
+    assert_eq!(back, owned);
+    assert_eq!(back.tasks[52].leaders, ["张新", "吕玉印"]);
+}
+
 // Rule 3: leaders split at '、', padding removed.
 #[test]
 fn leaders_are_names() {

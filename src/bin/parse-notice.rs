@@ -139,13 +139,14 @@ fn display(path: &Path) -> String {
 /// The JSON of one file, or the reason it has none.
 fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, String> {
     let bytes = read_input(path, limits)?;
-    let notice = fengong::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-    // the JSON is about 1.7 times the text: room for it up front
-    let mut json = Vec::with_capacity(bytes.len().saturating_mul(2));
+    let text = fengong::read_text(&bytes).map_err(|e| e.to_string())?;
+    let notice = fengong::parse(&text).map_err(|e| e.to_string())?;
+    // the JSON is about 1.7 times the notice's text: room for it up front
+    let mut json = Vec::with_capacity(text.len().saturating_mul(7) / 4);
     if pretty {
         serde_json::to_writer_pretty(&mut json, &notice).map_err(|e| e.to_string())
     } else {
-        fengong::json::to_writer(&mut json, &notice).map_err(|e| e.to_string())
+        fengong::json::write_to_vec(&mut json, &notice).map_err(|e| e.to_string())
     }
     .map_err(|e| format!("cannot write JSON: {e}"))?;
     Ok(json)
@@ -153,7 +154,7 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
 
 /// Prints each file's JSON in argument order, reading several files in
 /// parallel a bounded batch at a time: while one batch is written out, the
-/// next is read.
+/// next is read, so at most two batches' JSON is held at once.
 fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
     let pretty = pretty && files.len() == 1;
     let batch = rayon::current_num_threads().max(1) * 4;
@@ -173,21 +174,22 @@ fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
             || next.map(|chunk| (chunk, read(chunk))),
         );
         match written {
-            Written::All(0) => {}
-            Written::All(failed) => status = failed,
-            Written::Stopped => return status,
+            Written::All(batch_status) => status = status.max(batch_status),
+            Written::Stopped(batch_status) => return status.max(batch_status),
         }
         done = read_next;
     }
     status
 }
 
-/// What writing a batch came to.
+/// What writing a batch came to: the exit status so far (2 if a file
+/// failed), and whether to go on.
 enum Written {
-    /// Every result written; 2 if a file failed, else 0.
+    /// Every result written.
     All(u8),
-    /// Standard output closed: stop.
-    Stopped,
+    /// Standard output is closed (a reader that stopped early: the status so
+    /// far) or cannot be written (reported, status 2): stop.
+    Stopped(u8),
 }
 
 /// Writes a batch's JSON lines, and an `error:` line for each file that failed.
@@ -198,12 +200,16 @@ fn write_notices(chunk: &[PathBuf], results: Vec<Result<Vec<u8>, String>>) -> Wr
     for (path, result) in chunk.iter().zip(results) {
         match result {
             Ok(json) => {
-                if out
-                    .write_all(&json)
-                    .and_then(|()| out.write_all(b"\n"))
-                    .is_err()
-                {
-                    return Written::Stopped;
+                let written = out.write_all(&json).and_then(|()| out.write_all(b"\n"));
+                match written {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        return Written::Stopped(status)
+                    }
+                    Err(e) => {
+                        eprintln!("error: cannot write to standard output: {e}");
+                        return Written::Stopped(2);
+                    }
                 }
             }
             Err(reason) => {
