@@ -15,8 +15,6 @@
 //!   `Notice<'static>` is `DeserializeOwned`);
 //! - `parse/notice_owned` (a') `parse` then `into_owned`: records that own
 //!   every string, as (c) makes them;
-//! - `parse/to_json_fengong` (b') `fengong::json::to_vec`, the JSON writer
-//!   `parse-notice` uses (the same bytes as (b));
 //! - `parse/line_floor`   (d) one pass over the fixture's lines with memchr,
 //!   counting newlines and touching each line.
 //! - `scaling/{1x,10x,100x}`: `parse` of notices grown by repeating the task
@@ -163,9 +161,6 @@ fn bench_parse(c: &mut Criterion, notice: &Notice, json: &str) {
                 .into_owned()
         })
     });
-    group.bench_function("to_json_fengong", |b| {
-        b.iter(|| fengong::json::to_vec(black_box(notice)).expect("writes"))
-    });
     group.bench_function("to_json", |b| {
         b.iter(|| serde_json::to_string(black_box(notice)).expect("serializes"))
     });
@@ -282,9 +277,6 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
         Timed::new("(a') parse + into_owned", n, || {
             let notice = fengong::parse(black_box(FIXTURE)).expect("fixture parses");
             black_box(notice.into_owned());
-        }),
-        Timed::new("(b') fengong::json", n, || {
-            black_box(fengong::json::to_vec(black_box(notice)).expect("writes"));
         }),
     ];
     measure(&mut timed, ROUNDS, round);

@@ -26,8 +26,7 @@
 //! 4. `part` and `task` — parts 一…十二, tasks, measures, leaders;
 //! 5. `division` — the 部门分工 clause, read as a grammar;
 //! 6. `annex` — the livelihood-projects table;
-//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks;
-//! 8. [`json`] — the records written as JSON, fast.
+//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -40,7 +39,6 @@ mod division;
 mod envelope;
 mod error;
 pub mod html;
-pub mod json;
 mod model;
 mod part;
 mod reader;

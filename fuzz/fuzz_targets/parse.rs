@@ -1,7 +1,6 @@
 //! Bytes → `parse_bytes`. A reading must never panic; a notice it returns
-//! must survive a JSON round trip unchanged, `fengong::json` must write the
-//! same bytes as `serde_json`, and `check::lint` over the text it was read
-//! from must not panic either.
+//! must survive a JSON round trip unchanged, and `check::lint` over the text
+//! it was read from must not panic either.
 
 #![no_main]
 
@@ -14,9 +13,6 @@ fuzz_target!(|data: &[u8]| {
     let json = serde_json::to_string(&notice).expect("a notice serializes");
     let back: fengong::Notice<'static> = serde_json::from_str(&json).expect("its JSON reads back");
     assert_eq!(back, notice, "JSON round trip changed the notice");
-    let mut ours = Vec::new();
-    fengong::json::write_to_vec(&mut ours, &notice).expect("fengong::json writes a notice");
-    assert_eq!(ours, json.as_bytes(), "fengong::json differs from serde_json");
     let text = fengong::read_text(data).expect("parse_bytes read this text");
     let _ = fengong::check::lint(&notice, &text);
 });

@@ -146,7 +146,7 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
     if pretty {
         serde_json::to_writer_pretty(&mut json, &notice).map_err(|e| e.to_string())
     } else {
-        fengong::json::write_to_vec(&mut json, &notice).map_err(|e| e.to_string())
+        serde_json::to_writer(&mut json, &notice).map_err(|e| e.to_string())
     }
     .map_err(|e| format!("cannot write JSON: {e}"))?;
     Ok(json)
