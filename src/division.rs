@@ -459,6 +459,7 @@ impl<'a> Division<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::samples;
 
     // The first reading of a name, char by char: the oracle for `name`.
     const KEYWORDS_BY_CHARS: [(&str, &[&str]); 4] = [
@@ -506,12 +507,7 @@ mod tests {
 
     #[test]
     fn names_agree_with_the_char_by_char_reading() {
-        let text = include_str!("../fixtures/guangdong-2023.txt");
-        let mut clauses: Vec<String> = text
-            .lines()
-            .filter_map(|l| l.split_once("部门分工："))
-            .map(|(_, c)| c.to_string())
-            .collect();
+        let mut clauses = samples::fixture_values("部门分工：");
         assert_eq!(clauses.len(), 180);
         // words, keywords, stops and brackets in every order, up to 4 long
         let atoms = [
@@ -538,14 +534,7 @@ mod tests {
             "ϼɀ",
             "\u{80740}",
         ];
-        let mut mixes = vec![String::new()];
-        for _ in 0..4 {
-            mixes = mixes
-                .iter()
-                .flat_map(|m| atoms.iter().map(move |a| format!("{m}{a}")))
-                .collect();
-            clauses.extend(mixes.iter().cloned());
-        }
+        clauses.extend(samples::mixes(&atoms, 4));
         for clause in &clauses {
             // every position a name may start at
             for (at, _) in clause.char_indices() {

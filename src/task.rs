@@ -188,6 +188,7 @@ pub(crate) fn title<'a>(whole: &Cow<'a, str>, rest: &str) -> Cow<'a, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::samples;
 
     #[test]
     fn task_headers() {
@@ -282,12 +283,7 @@ mod tests {
 
     #[test]
     fn sentences_agree_with_the_char_by_char_reading() {
-        let text = include_str!("../fixtures/guangdong-2023.txt");
-        let mut inputs: Vec<String> = text
-            .lines()
-            .filter_map(|l| l.split_once("工作措施："))
-            .map(|(_, m)| m.to_string())
-            .collect();
+        let mut inputs = samples::fixture_values("工作措施：");
         assert_eq!(inputs.len(), 169);
         // stops, quotes, brackets and characters of every width, up to 4 long:
         // '3@K' and 'ϼɀ' and U+80740 hold byte triples that read as closers
@@ -307,14 +303,7 @@ mod tests {
             "\u{80740}",
             "a",
         ];
-        let mut mixes = vec![String::new()];
-        for _ in 0..4 {
-            mixes = mixes
-                .iter()
-                .flat_map(|m| atoms.iter().map(move |a| format!("{m}{a}")))
-                .collect();
-            inputs.extend(mixes.iter().cloned());
-        }
+        inputs.extend(samples::mixes(&atoms, 4));
         for input in &inputs {
             let got = sentences(&Cow::Borrowed(input));
             assert_eq!(got, sentences_by_chars(input), "{input:?}");

@@ -411,6 +411,33 @@ pub fn is_numeral_char(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
+/// Inputs for tests that hold a fast reader to its first, plain reading.
+#[cfg(test)]
+pub(crate) mod samples {
+    /// The words after `label` on each line of the 2023 fixture that has it.
+    pub(crate) fn fixture_values(label: &str) -> Vec<String> {
+        include_str!("../fixtures/guangdong-2023.txt")
+            .lines()
+            .filter_map(|line| line.split_once(label))
+            .map(|(_, value)| value.to_string())
+            .collect()
+    }
+
+    /// Every string of one to `up_to` atoms, in every order.
+    pub(crate) fn mixes(atoms: &[&str], up_to: usize) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut level = vec![String::new()];
+        for _ in 0..up_to {
+            level = level
+                .iter()
+                .flat_map(|m| atoms.iter().map(move |a| format!("{m}{a}")))
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        all
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
