@@ -527,11 +527,27 @@ mod tests {
             ("3@K", 0, None),
             ("ϼɀ", 0, None),
             ("\u{80740}", 0, None),
-            ("。", 1, None),
-            ("。", 2, None),
+            ("。。", 1, None),
+            ("。。", 2, None),
         ];
         for (text, at, expected) in cases {
             assert_eq!(char3(text.as_bytes(), at), expected, "{text:?} at {at}");
+        }
+    }
+
+    #[test]
+    fn trims_agree_with_trim_matches() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}甲{c}"),
+                format!("{c}{c}a"),
+                format!("a{c}"),
+            ] {
+                assert_eq!(trim(&s), s.trim_matches(is_space), "{s:?}");
+                assert_eq!(trim_start(&s), s.trim_start_matches(is_space), "{s:?}");
+                assert_eq!(trim_end(&s), s.trim_end_matches(is_space), "{s:?}");
+            }
         }
     }
 

@@ -241,6 +241,70 @@ fn full_stdout_is_an_error() {
         stderr.contains("error: cannot write to standard output"),
         "{stderr}"
     );
+
+    // good files only: the full disk alone makes it an error
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("reopen");
+    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+        .args([&good, &good])
+        .stdout(full)
+        .output()
+        .expect("run parse-notice");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write to standard output"),
+        "{stderr}"
+    );
+}
+
+/// `check` too: a report that cannot be written is an error, not a pass.
+#[test]
+fn check_to_a_full_stdout_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("note: no /dev/full on this system; not checked");
+        return;
+    };
+    let dir = scratch("check-full");
+    let good = write(&dir, "good.txt", FIXTURE);
+    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+        .arg("check")
+        .arg(&good)
+        .stdout(full)
+        .output()
+        .expect("run parse-notice");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: cannot write to standard output"),
+        "{stderr}"
+    );
+}
+
+/// Standard error closed or full is no reason to panic: the status still
+/// says a file failed.
+#[test]
+fn unwritable_stderr_does_not_panic() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("note: no /dev/full on this system; not checked");
+        return;
+    };
+    let dir = scratch("stderr-full");
+    let missing = dir.join("missing.txt");
+    let runs: [Vec<std::ffi::OsString>; 2] = [
+        vec!["check".into(), missing.clone().into()],
+        vec![missing.clone().into()],
+    ];
+    for args in runs {
+        let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+            .args(&args)
+            .stderr(full.try_clone().expect("clone /dev/full"))
+            .output()
+            .expect("run parse-notice");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
 }
 
 /// A reader that stops early (`parse-notice … | head -c 10`) stops the run
@@ -256,8 +320,8 @@ fn closed_stdout_keeps_the_status() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("run parse-notice");
-    // the JSON (226 KB) is larger than a pipe holds: the writer meets the
-    // closed end
+    // the read end is closed before anything is written: the first write
+    // meets it
     drop(child.stdout.take());
     let output = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -203,24 +203,34 @@ fn write_notices(chunk: &[PathBuf], results: Vec<Result<Vec<u8>, String>>) -> Wr
                 let written = out.write_all(&json).and_then(|()| out.write_all(b"\n"));
                 match written {
                     Ok(()) => {}
-                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                        return Written::Stopped(status)
-                    }
-                    Err(e) => {
-                        eprintln!("error: cannot write to standard output: {e}");
-                        return Written::Stopped(2);
-                    }
+                    Err(e) => return Written::Stopped(write_failed(&e).unwrap_or(status)),
                 }
             }
             Err(reason) => {
                 let _ = out.flush();
-                eprintln!("error: {}: {reason}", display(path));
+                complain(&format!("{}: {reason}", display(path)));
                 status = 2;
             }
         }
     }
     let _ = out.flush();
     Written::All(status)
+}
+
+/// What a failed write to standard output means: a reader that stopped
+/// early (a broken pipe) stops the run quietly; anything else is reported.
+fn write_failed(e: &io::Error) -> Option<u8> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return None;
+    }
+    complain(&format!("cannot write to standard output: {e}"));
+    Some(2)
+}
+
+/// An `error:` line on standard error. A standard error that cannot be
+/// written (closed, full) is no reason to panic: the exit status still tells.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "error: {message}");
 }
 
 /// What `check` found in one file.
@@ -257,17 +267,22 @@ fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
     for (path, result) in files.iter().zip(results) {
         match result {
             Ok((report, found)) => {
-                let _ = out.write_all(report.as_bytes());
+                if let Err(e) = out.write_all(report.as_bytes()) {
+                    return write_failed(&e).unwrap_or(status);
+                }
                 if found > 0 && status == 0 {
                     status = 1;
                 }
             }
             Err(reason) => {
                 let _ = out.flush();
-                eprintln!("error: {}: {reason}", display(path));
+                complain(&format!("{}: {reason}", display(path)));
                 status = 2;
             }
         }
     }
-    status
+    match out.flush() {
+        Ok(()) => status,
+        Err(e) => write_failed(&e).unwrap_or(status),
+    }
 }
