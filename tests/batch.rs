@@ -218,88 +218,70 @@ fn a_failure_in_a_later_batch_keeps_its_place() {
     );
 }
 
+/// `/dev/full` (writes fail with "no space left"), where the system has one.
+fn dev_full() -> Option<std::fs::File> {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if full.is_err() {
+        eprintln!("note: no /dev/full on this system; not checked");
+    }
+    full.ok()
+}
+
+/// `parse-notice ARGS` with standard output on a full disk: status 2 and a
+/// write error on stderr, whatever else is said there (returned).
+fn run_into_full_stdout(args: &[&std::ffi::OsStr], full: std::fs::File) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
+        .args(args)
+        .stdout(full)
+        .output()
+        .expect("run parse-notice");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(
+        stderr.contains("error: cannot write to standard output"),
+        "{args:?}: {stderr}"
+    );
+    stderr
+}
+
 /// A full disk under standard output is an error (status 2, said on stderr);
 /// an error line for a file before it keeps its status too.
 #[test]
 fn full_stdout_is_an_error() {
-    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-        eprintln!("note: no /dev/full on this system; not checked");
-        return;
-    };
+    let Some(full) = dev_full() else { return };
     let dir = scratch("full");
     let good = write(&dir, "good.txt", FIXTURE);
     let missing = dir.join("missing.txt");
-    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
-        .args([&missing, &good])
-        .stdout(full)
-        .output()
-        .expect("run parse-notice");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let stderr = run_into_full_stdout(&[missing.as_os_str(), good.as_os_str()], full);
     assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
-    assert!(
-        stderr.contains("error: cannot write to standard output"),
-        "{stderr}"
-    );
-
     // good files only: the full disk alone makes it an error
-    let full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .expect("reopen");
-    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
-        .args([&good, &good])
-        .stdout(full)
-        .output()
-        .expect("run parse-notice");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("error: cannot write to standard output"),
-        "{stderr}"
-    );
+    let full = dev_full().expect("reopen /dev/full");
+    run_into_full_stdout(&[good.as_os_str(), good.as_os_str()], full);
 }
 
 /// `check` too: a report that cannot be written is an error, not a pass.
 #[test]
 fn check_to_a_full_stdout_is_an_error() {
-    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-        eprintln!("note: no /dev/full on this system; not checked");
-        return;
-    };
+    let Some(full) = dev_full() else { return };
     let dir = scratch("check-full");
     let good = write(&dir, "good.txt", FIXTURE);
-    let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
-        .arg("check")
-        .arg(&good)
-        .stdout(full)
-        .output()
-        .expect("run parse-notice");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("error: cannot write to standard output"),
-        "{stderr}"
-    );
+    run_into_full_stdout(&["check".as_ref(), good.as_os_str()], full);
 }
 
 /// Standard error closed or full is no reason to panic: the status still
 /// says a file failed.
 #[test]
 fn unwritable_stderr_does_not_panic() {
-    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-        eprintln!("note: no /dev/full on this system; not checked");
-        return;
-    };
+    let Some(full) = dev_full() else { return };
     let dir = scratch("stderr-full");
     let missing = dir.join("missing.txt");
-    let runs: [Vec<std::ffi::OsString>; 2] = [
-        vec!["check".into(), missing.clone().into()],
-        vec![missing.clone().into()],
+    let runs: [&[&std::ffi::OsStr]; 2] = [
+        &["check".as_ref(), missing.as_os_str()],
+        &[missing.as_os_str()],
     ];
     for args in runs {
         let output = Command::new(env!("CARGO_BIN_EXE_parse-notice"))
-            .args(&args)
+            .args(args)
             .stderr(full.try_clone().expect("clone /dev/full"))
             .output()
             .expect("run parse-notice");
