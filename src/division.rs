@@ -108,23 +108,16 @@ fn words_before_stop(i: &str) -> (usize, Option<char>, usize) {
     (bytes.len(), None, depth)
 }
 
-/// Names in groups: every name in order, each group closed by an empty
-/// name (a name is never empty) — one allocation for all of them.
-#[derive(Debug, Default)]
-struct Groups<'a> {
-    names: Vec<&'a str>,
-}
+/// Names in groups, as a clause is read: every name in order, each group
+/// closed by an empty name (a name is never empty). The lead's groups and
+/// the support's share one list, allocated once per clause.
+type Names<'t> = Vec<&'t str>;
 
-impl<'a> Groups<'a> {
-    fn iter(&self) -> impl Iterator<Item = &[&'a str]> + '_ {
-        self.names
-            .split(|name| name.is_empty())
-            .filter(|group| !group.is_empty())
-    }
-
-    fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
+/// The groups of `names`, each one's names in order.
+fn groups_of<'n, 't>(names: &'n [&'t str]) -> impl Iterator<Item = &'n [&'t str]> {
+    names
+        .split(|name| name.is_empty())
+        .filter(|group| !group.is_empty())
 }
 
 /// Reads the names of one group into `into`.
@@ -135,7 +128,7 @@ impl<'a> Groups<'a> {
 /// 省委组织部、编办，各地、各部门配合。
 /// ^^^^^^^^^^^^^^^^ here
 /// ```
-fn group<'a>(mut i: &'a str, into: &mut Vec<&'a str>) -> IResult<&'a str, ()> {
+fn group<'t>(mut i: &'t str, into: &mut Names<'t>) -> IResult<&'t str, ()> {
     let (rest, first) = name(i)?;
     into.push(first);
     i = rest;
@@ -147,7 +140,7 @@ fn group<'a>(mut i: &'a str, into: &mut Vec<&'a str>) -> IResult<&'a str, ()> {
     Ok((i, ()))
 }
 
-/// Reads groups separated by '，'.
+/// Reads groups separated by '，' into `into`, each closed by an empty name.
 ///
 /// ```text
 /// groups = group *("，" group)
@@ -155,27 +148,18 @@ fn group<'a>(mut i: &'a str, into: &mut Vec<&'a str>) -> IResult<&'a str, ()> {
 /// 省发展改革委，广州、深圳市政府牵头，…
 /// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ here
 /// ```
-fn groups(i: &str) -> IResult<&str, Groups<'_>> {
-    let mut found = Groups {
-        names: Vec::with_capacity(8),
-    };
-    let (mut i, ()) = group(i, &mut found.names)?;
-    found.names.push("");
+fn groups<'t>(i: &'t str, into: &mut Names<'t>) -> IResult<&'t str, ()> {
+    let (mut i, ()) = group(i, into)?;
+    into.push("");
     while let Some(after) = i.strip_prefix('，') {
-        let Ok((rest, ())) = group(after, &mut found.names) else {
+        let Ok((rest, ())) = group(after, into) else {
             break;
         };
-        found.names.push("");
+        into.push("");
         i = rest;
     }
-    Ok((i, found))
+    Ok((i, ()))
 }
-
-/// The bodies a clause names, and its mode, before heads and tails are restored.
-type Reading<'a> = (Mode, Groups<'a>, Groups<'a>);
-
-/// What follows the lead groups: the mode and the support groups.
-type Ending<'a> = (Mode, Groups<'a>);
 
 /// ```text
 /// joint-end = "按职责分工负责" ["。"]
@@ -183,9 +167,9 @@ type Ending<'a> = (Mode, Groups<'a>);
 /// 省生态环境厅、农业农村厅按职责分工负责。
 ///                         ^ here
 /// ```
-fn joint_end(i: &str) -> IResult<&str, Ending<'_>> {
+fn joint_end(i: &str) -> IResult<&str, ()> {
     let (i, _) = (tag("按职责分工负责"), opt(tag("。")), eof).parse(i)?;
-    Ok((i, (Mode::Joint, Groups::default())))
+    Ok((i, ()))
 }
 
 /// ```text
@@ -194,17 +178,26 @@ fn joint_end(i: &str) -> IResult<&str, Ending<'_>> {
 /// 省商务厅牵头，各地、各部门配合。
 ///         ^ here
 /// ```
-fn support_end(i: &str) -> IResult<&str, Ending<'_>> {
-    let (i, (_, support, _, _, _, _)) = (
+///
+/// The support's names go into `into`; on failure it is left as it was.
+fn support_end<'t>(i: &'t str, into: &mut Names<'t>) -> IResult<&'t str, ()> {
+    let before = into.len();
+    let read = (
         tag("牵头，"),
-        groups,
+        |i| groups(i, into),
         opt(tag("等")),
         tag("配合"),
         opt(tag("。")),
         eof,
     )
-        .parse(i)?;
-    Ok((i, (Mode::LeadSupport, support)))
+        .parse(i);
+    match read {
+        Ok((i, _)) => Ok((i, ())),
+        Err(e) => {
+            into.truncate(before);
+            Err(e)
+        }
+    }
 }
 
 /// ```text
@@ -213,30 +206,35 @@ fn support_end(i: &str) -> IResult<&str, Ending<'_>> {
 /// 省国资委牵头。
 ///         ^ here
 /// ```
-fn lead_only_end(i: &str) -> IResult<&str, Ending<'_>> {
+fn lead_only_end(i: &str) -> IResult<&str, ()> {
     let (i, _) = (tag("牵头"), opt(tag("。")), eof).parse(i)?;
-    Ok((i, (Mode::LeadOnly, Groups::default())))
+    Ok((i, ()))
 }
 
 /// Reads a whole clause: the lead groups once, then how the clause ends.
+/// The names go into `names`, the lead's first; the mode and where the
+/// support's names start are returned.
 ///
 /// ```text
-/// clause = [groups] (joint-end / support-end / lead-only-end)
+/// clause = [groups] (support-end / lead-only-end / joint-end)
 ///
 /// 牵头，各地、各部门配合。    (an empty lead: read, and reported by the check)
 /// ```
-fn clause(i: &str) -> IResult<&str, Reading<'_>> {
-    let (i, lead) = opt(groups).parse(i)?;
-    let lead = lead.unwrap_or_default();
-    let (i, (mode, support)) =
-        nom::branch::alt((support_end, lead_only_end, joint_end)).parse(i)?;
-    if mode == Mode::Joint && lead.is_empty() {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+fn clause<'t>(i: &'t str, names: &mut Names<'t>) -> Option<(Mode, usize)> {
+    let rest = match groups(i, names) {
+        Ok((rest, ())) => rest,
+        Err(_) => i,
+    };
+    let split = names.len();
+    if support_end(rest, names).is_ok() {
+        Some((Mode::LeadSupport, split))
+    } else if lead_only_end(rest).is_ok() {
+        Some((Mode::LeadOnly, split))
+    } else if joint_end(rest).is_ok() && split > 0 {
+        Some((Mode::Joint, split))
+    } else {
+        None
     }
-    Ok((i, (mode, lead, support)))
 }
 
 /// Tails a group's last name may share with the names before it, and which
@@ -410,9 +408,9 @@ fn expand<'a>(whole: &Cow<'a, str>, group: &[&str], out: &mut Vec<Department<'a>
     }
 }
 
-fn expand_all<'a>(whole: &Cow<'a, str>, groups: &Groups<'_>) -> Vec<Department<'a>> {
-    let mut out = Vec::with_capacity(groups.names.len());
-    for group in groups.iter() {
+fn expand_all<'a>(whole: &Cow<'a, str>, names: &[&str]) -> Vec<Department<'a>> {
+    let mut out = Vec::with_capacity(names.len());
+    for group in groups_of(names) {
         expand(whole, group, &mut out);
     }
     out
@@ -422,11 +420,13 @@ fn expand_all<'a>(whole: &Cow<'a, str>, groups: &Groups<'_>) -> Vec<Department<'
 /// `whole` where it is borrowed.
 pub(crate) fn read<'a>(whole: &Cow<'a, str>, text: &str) -> Division<'a> {
     let text = lift(whole, normalize(text));
-    let (mode, lead, support) = match clause(&text) {
-        Ok((_, (mode, lead, support))) => {
-            (mode, expand_all(&text, &lead), expand_all(&text, &support))
+    let mut names = Names::with_capacity(32);
+    let (mode, lead, support) = match clause(&text, &mut names) {
+        Some((mode, split)) => {
+            let (lead, support) = names.split_at(split);
+            (mode, expand_all(&text, lead), expand_all(&text, support))
         }
-        Err(_) => (Mode::Unparsed, Vec::new(), Vec::new()),
+        None => (Mode::Unparsed, Vec::new(), Vec::new()),
     };
     Division {
         mode,

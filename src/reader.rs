@@ -25,7 +25,7 @@ use crate::model::{Annex, Document, Mode, Notice, Requirement, Section, Task};
 use crate::part::{part_heading, requirement_parts};
 use crate::reflow::{self, Block, Kind};
 use crate::source::{self, Line};
-use crate::task::{self, label, leader_names, sentences, task_header, Label};
+use crate::task::{self, leader_names, task_header, Label};
 use crate::text::{is_space, lift, normalize};
 
 /// Reads a notice from its text, in one pass over its lines.
@@ -62,8 +62,12 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
 /// Where the body begins within the head: the first part heading or task
 /// after the plan title.
 fn body_start(head: &[Line<'_>]) -> usize {
-    let starts_body =
-        |l: &Line<'_>| matches!(reflow::classify(l), Kind::PartHeading | Kind::TaskHeader);
+    let starts_body = |l: &Line<'_>| {
+        matches!(
+            reflow::classify(l),
+            Kind::PartHeading | Kind::TaskHeader { .. }
+        )
+    };
     let first_task = head
         .iter()
         .position(|l| task_header(l.text).is_ok())
@@ -106,8 +110,10 @@ impl<'a> Body<'a> {
                 document,
                 sections: Vec::new(),
                 // a task takes about 750 bytes in the 2023 notice: room for
-                // all of a year's tasks up front, never more than 1024
-                tasks: Vec::with_capacity((len / 640).min(1024)),
+                // all the tasks up front, so that a long input's tasks are
+                // never moved as the list grows (at most a quarter of the
+                // input's size, reserved and touched only as tasks come)
+                tasks: Vec::with_capacity(len / 640),
                 requirements: Vec::new(),
                 annex: None,
                 livelihood_projects: Vec::new(),
@@ -138,8 +144,8 @@ impl<'a> Body<'a> {
         self.last_line = block.lines.last;
         match block.kind {
             Kind::PartHeading => self.part(&block),
-            Kind::TaskHeader => self.task(&block),
-            Kind::Label(l) => self.field(l, &block),
+            Kind::TaskHeader { number, title_at } => self.task(number, title_at, &block),
+            Kind::Label { label, value_at } => self.field(label, value_at, &block),
             Kind::Requirement => self.requirement(&block),
             Kind::AnnexStart if !self.annex(&block) => {
                 // a rejected heading takes no caption or continuation
@@ -169,11 +175,10 @@ impl<'a> Body<'a> {
         });
     }
 
-    fn task(&mut self, block: &Block<'a>) {
+    /// A task header, its number and title read by [`reflow::classify`].
+    fn task(&mut self, number: u32, title_at: usize, block: &Block<'a>) {
         self.close_task();
-        let Ok((title, number)) = task_header(&block.text) else {
-            return self.unrecognized(block, "task header without a number");
-        };
+        let title = block.text.get(title_at..).unwrap_or_default();
         let section = match self.notice.sections.last_mut() {
             Some(section) => {
                 section.tasks.push(number);
@@ -197,13 +202,12 @@ impl<'a> Body<'a> {
         });
     }
 
-    fn field(&mut self, which: Label, block: &Block<'a>) {
+    /// A field of the task being read, its label read by [`reflow::classify`].
+    fn field(&mut self, which: Label, value_at: usize, block: &Block<'a>) {
         let (Some(draft), Some(task)) = (self.draft.as_mut(), self.notice.tasks.last_mut()) else {
             return self.unrecognized(block, &format!("'{}：' outside any task", which.as_str()));
         };
-        let Ok((value, _)) = label(&block.text) else {
-            return self.unrecognized(block, "field label without its colon");
-        };
+        let value = block.text.get(value_at..).unwrap_or_default();
         task.lines.extend_to(block.lines.last);
         let seen = match which {
             Label::Measures => std::mem::replace(&mut draft.measures_seen, true),
@@ -219,7 +223,7 @@ impl<'a> Body<'a> {
             return self.warn(Code::DuplicateField, block.lines.first, message);
         }
         match which {
-            Label::Measures => task.measures = sentences(&lift(&block.text, normalize(value))),
+            Label::Measures => task.measures = task::measures(block, value),
             Label::Leaders => task.leaders = leader_names(&block.text, value),
             Label::Division => task.departments = Some(division::read(&block.text, value)),
         }

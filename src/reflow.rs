@@ -39,10 +39,10 @@ use crate::text::{is_numeral_char, is_space};
 /// What a block is, by how its first line starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// '12. 对接香港…'
-    TaskHeader,
-    /// '工作措施：' / '分管省领导：' / '部门分工：'
-    Label(Label),
+    /// '12. 对接香港…': the task's number, and where its title starts.
+    TaskHeader { number: u32, title_at: usize },
+    /// '工作措施：' / '分管省领导：' / '部门分工：', and where the value starts.
+    Label { label: Label, value_at: usize },
     /// '一、2023 年经济社会发展主要预期目标'
     PartHeading,
     /// '（一）强化担当，主动作为。…'
@@ -82,6 +82,8 @@ pub(crate) struct Block<'a> {
     pub lines: LineSpan,
     /// The pieces joined with nothing between them; borrowed when there is one.
     pub text: Cow<'a, str>,
+    /// The first piece.
+    pub first: &'a str,
     /// The pieces after the first, with their line numbers.
     pub more: Vec<(u32, &'a str)>,
 }
@@ -91,18 +93,99 @@ impl<'a> Block<'a> {
     /// cc list closes at its final '。'.
     fn open(&self) -> bool {
         match self.kind {
-            Kind::CarbonCopy => !self.text.ends_with('。'),
+            Kind::CarbonCopy => !self.last_piece().ends_with('。'),
             kind => kind.takes_continuation(),
         }
     }
 
+    fn last_piece(&self) -> &'a str {
+        self.more.last().map_or(self.first, |&(_, piece)| piece)
+    }
+
+    /// The block with its pieces joined into [`Block::text`], in one
+    /// allocation, once all of them are known.
+    fn joined(mut self) -> Self {
+        if !self.more.is_empty() {
+            let len = self.first.len() + self.more.iter().map(|(_, p)| p.len()).sum::<usize>();
+            let mut text = String::with_capacity(len);
+            text.push_str(self.first);
+            for (_, piece) in &self.more {
+                text.push_str(piece);
+            }
+            self.text = Cow::Owned(text);
+        }
+        self
+    }
+
     /// Each non-blank input line of the block, with its words.
-    pub fn pieces(&self) -> impl Iterator<Item = (u32, &str)> + '_ {
-        let first = self
-            .text
-            .get(..self.text.len() - self.more.iter().map(|(_, p)| p.len()).sum::<usize>());
-        std::iter::once((self.lines.first, first.unwrap_or(&self.text)))
-            .chain(self.more.iter().copied())
+    pub fn pieces(&self) -> impl Iterator<Item = (u32, &'a str)> + '_ {
+        std::iter::once((self.lines.first, self.first)).chain(self.more.iter().copied())
+    }
+
+    /// A block of one line, as a test builds it.
+    #[cfg(test)]
+    pub fn line(text: &'a str) -> Self {
+        Block {
+            kind: Kind::Text,
+            lines: LineSpan::line(1),
+            text: Cow::Borrowed(text),
+            first: text,
+            more: Vec::new(),
+        }
+    }
+
+    /// A cursor that finds where ranges of [`Block::text`] stand in the input.
+    pub fn sources(&self) -> Sources<'_, 'a> {
+        Sources {
+            block: self,
+            piece: 0,
+            start: 0,
+        }
+    }
+}
+
+/// Finds, for ranges of a block's text taken in order, the input slice that
+/// reads the same: the range must lie within one piece.
+///
+/// ```text
+/// 工作措施：…加快推进大桥旅游开发运营。进一步落实“澳车北
+/// 上”，推动“港车北上”落地实施。推动数据、人才…
+/// ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ within the second piece: found
+/// ```
+///
+/// The sentence '进一步落实“澳车北上”，…' straddles the break and has none.
+/// The cursor only moves forward, so a whole block costs one pass over its
+/// pieces however many ranges are asked for.
+pub(crate) struct Sources<'b, 'a> {
+    block: &'b Block<'a>,
+    /// The piece the cursor stands in.
+    piece: usize,
+    /// Where that piece starts in the block's text.
+    start: usize,
+}
+
+impl<'a> Sources<'_, 'a> {
+    fn piece(&self, k: usize) -> Option<&'a str> {
+        match k {
+            0 => Some(self.block.first),
+            k => self.block.more.get(k - 1).map(|&(_, piece)| piece),
+        }
+    }
+
+    /// The input slice reading as `text[range]`, if the range lies within
+    /// one piece and starts no earlier than the ranges asked for before.
+    pub fn slice(&mut self, range: std::ops::Range<usize>) -> Option<&'a str> {
+        if let Cow::Borrowed(text) = self.block.text {
+            return text.get(range);
+        }
+        let mut piece = self.piece(self.piece)?;
+        while self.start + piece.len() <= range.start {
+            self.start += piece.len();
+            self.piece += 1;
+            piece = self.piece(self.piece)?;
+        }
+        let from = range.start.checked_sub(self.start)?;
+        piece.get(from..range.end.checked_sub(self.start)?)
     }
 }
 
@@ -121,8 +204,16 @@ pub(crate) fn classify(line: &Line<'_>) -> Kind {
     }
     let text = line.text;
     let kind = match text.chars().next() {
-        Some('工' | '分' | '部') => label(text).ok().map(|(_, l)| Kind::Label(l)),
-        Some('0'..='9') => task_header(text).is_ok().then_some(Kind::TaskHeader),
+        Some('工' | '分' | '部') => label(text).ok().map(|(value, label)| Kind::Label {
+            label,
+            value_at: text.len() - value.len(),
+        }),
+        Some('0'..='9') => task_header(text)
+            .ok()
+            .map(|(title, number)| Kind::TaskHeader {
+                number,
+                title_at: text.len() - title.len(),
+            }),
         Some(c) if is_numeral_char(c) => part_heading(text).is_ok().then_some(Kind::PartHeading),
         Some('（' | '(') => requirement_heading(text)
             .is_ok()
@@ -170,28 +261,28 @@ impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Blocks<'a, I> {
                 .as_mut()
                 .filter(|_| kind == Kind::Text && self.open)
             {
-                // lines come trimmed (crate::source); only a table row keeps tabs
-                let piece = line.text;
-                block.text.to_mut().push_str(piece);
+                // lines come trimmed (crate::source); only a table row keeps
+                // tabs. The pieces are joined when the block is complete.
                 block.lines.extend_to(line.number);
-                block.more.push((line.number, piece));
+                block.more.push((line.number, line.text));
             } else {
                 let block = Block {
                     kind,
                     lines: LineSpan::line(line.number),
                     text: Cow::Borrowed(line.text),
+                    first: line.text,
                     more: Vec::new(),
                 };
                 let done = self.pending.replace(block);
                 self.open = self.pending.as_ref().is_some_and(Block::open);
                 if done.is_some() {
-                    return done;
+                    return done.map(Block::joined);
                 }
                 continue;
             }
             self.open = self.pending.as_ref().is_some_and(Block::open);
         }
-        self.pending.take()
+        self.pending.take().map(Block::joined)
     }
 }
 
@@ -203,8 +294,20 @@ mod tests {
     #[test]
     fn kinds() {
         let cases = [
-            ("12. 对接香港", Kind::TaskHeader),
-            ("工作措施：编制", Kind::Label(Label::Measures)),
+            (
+                "12. 对接香港",
+                Kind::TaskHeader {
+                    number: 12,
+                    title_at: 4,
+                },
+            ),
+            (
+                "工作措施：编制",
+                Kind::Label {
+                    label: Label::Measures,
+                    value_at: 15,
+                },
+            ),
             ("一、2023 年经济社会发展主要预期目标", Kind::PartHeading),
             ("（一）强化担当，主动作为。", Kind::Requirement),
             ("附件：2023 年省十件民生实事任务分解表", Kind::AnnexStart),
@@ -232,13 +335,19 @@ mod tests {
             got,
             [
                 (
-                    Kind::TaskHeader,
+                    Kind::TaskHeader {
+                        number: 11,
+                        title_at: 4
+                    },
                     [1, 3],
                     "11. 全省空气质量优良天数比率和地表水水质优良率均完成国家下达任务。"
                         .to_string()
                 ),
                 (
-                    Kind::Label(Label::Leaders),
+                    Kind::Label {
+                        label: Label::Leaders,
+                        value_at: 18
+                    },
                     [5, 5],
                     "分管省领导：张少康".to_string()
                 ),

@@ -29,7 +29,8 @@ use nom::{IResult, Parser};
 
 use std::borrow::Cow;
 
-use crate::text::{char3, is_space, lift, normalize, squeeze, trim_start};
+use crate::reflow::Block;
+use crate::text::{char3, first_work, is_space, lift, marks, normalize, squeeze, trim_start};
 
 /// The three field labels of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,15 +120,21 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
 enum Mark {
     /// '。' '！' '？'
     Stop,
-    /// '“' '‘' '（' '《' '「'
+    /// '“' '‘' '（' '《' '「', and '(' (which becomes '（')
     Open,
-    /// '”' '’' '）' '》' '」' '』'
+    /// '”' '’' '）' '》' '」' '』', and ')' (which becomes '）')
     Close,
 }
 
-/// The mark starting at `at`, where a three-byte character starts (every
-/// mark is one: lead byte 0xE2, 0xE3 or 0xEF).
+/// The mark starting at `at`, where a character starts (every mark but
+/// '(' and ')' is a three-byte character with lead byte 0xE2, 0xE3 or 0xEF).
+#[inline]
 fn mark_at(bytes: &[u8], at: usize) -> Option<Mark> {
+    match bytes.get(at)? {
+        b'(' => return Some(Mark::Open),
+        b')' => return Some(Mark::Close),
+        _ => {}
+    }
     match char3(bytes, at)? {
         '。' | '！' | '？' => Some(Mark::Stop),
         '“' | '‘' | '（' | '《' | '「' => Some(Mark::Open),
@@ -136,22 +143,58 @@ fn mark_at(bytes: &[u8], at: usize) -> Option<Mark> {
     }
 }
 
-/// The measures text split into sentences.
+/// The end of a closing mark that follows `at`, whitespace between allowed
+/// (whitespace between two CJK marks is PDF spacing, removed later).
+#[inline]
+fn closer_after(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let mark = at + (rest.len() - trim_start(rest).len());
+    let width = if text.as_bytes().get(mark) == Some(&b')') {
+        1
+    } else {
+        3
+    };
+    (mark_at(text.as_bytes(), mark) == Some(Mark::Close)).then_some(mark + width)
+}
+
+/// The ranges of the sentences of the measures text, as it stands (PDF
+/// spacing still in).
 ///
 /// A sentence ends at '。', '！' or '？' outside quotes and brackets; a
-/// closing quote right after the stop stays with its sentence. Joined back,
-/// the sentences are the whole text.
+/// closing quote right after the stop stays with its sentence. The ranges
+/// cover the whole text.
 ///
 /// ```text
 /// 实施同线同标同质工程。支持检验检测认证机构…
 ///                     ^ a sentence ends here
 /// 实施“碳达峰十五大行动”。
 /// ```
-pub(crate) fn sentences<'a>(text: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
+///
+/// Splitting before the spacing is removed finds the same sentences as
+/// splitting after it: whitespace never stands inside a mark, a half-width
+/// bracket counts as the full-width one it becomes, and whitespace between
+/// the stop and a closing quote is looked past.
+///
+/// `plain` says that the text holds no half-width bracket: then only the
+/// lead bytes are looked for, with memchr's vector search.
+fn split_sentences(text: &str, plain: bool, each: impl FnMut(std::ops::Range<usize>)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(4);
+    if plain {
+        split_at_marks(text, memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes), each);
+    } else {
+        split_at_marks(text, marks(bytes), each);
+    }
+}
+
+/// [`split_sentences`], given every position where a mark may start.
+fn split_at_marks(
+    text: &str,
+    candidates: impl Iterator<Item = usize>,
+    mut each: impl FnMut(std::ops::Range<usize>),
+) {
+    let bytes = text.as_bytes();
     let (mut depth, mut start, mut skip_to) = (0usize, 0, 0);
-    for at in memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes) {
+    for at in candidates {
         if at < skip_to {
             continue;
         }
@@ -161,13 +204,13 @@ pub(crate) fn sentences<'a>(text: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
             Some(Mark::Stop) => {
                 // closing marks right after the stop stay with its sentence
                 let mut end = at + 3;
-                while mark_at(bytes, end) == Some(Mark::Close) {
+                while let Some(after) = closer_after(text, end) {
                     depth = depth.saturating_sub(1);
-                    end += 3;
+                    end = after;
                 }
                 skip_to = end;
                 if depth == 0 {
-                    out.push(lift(text, Cow::Borrowed(&text[start..end])));
+                    each(start..end);
                     start = end;
                 }
             }
@@ -175,8 +218,45 @@ pub(crate) fn sentences<'a>(text: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
         }
     }
     if start < text.len() {
-        out.push(lift(text, Cow::Borrowed(&text[start..])));
+        each(start..text.len());
     }
+}
+
+/// The measures — 工作措施: the block's words after the label (`value`, a
+/// suffix of `block.text`) as sentences, PDF spacing removed.
+///
+/// Each sentence is normalized on its own and borrows from the input when
+/// its words stand on one line and need no change, even where another
+/// sentence of the paragraph straddles a page break or holds a '5 %'.
+pub(crate) fn measures<'a>(block: &Block<'a>, value: &str) -> Vec<Cow<'a, str>> {
+    let offset = block.text.len().saturating_sub(value.len());
+    let mut sources = block.sources();
+    let mut out = Vec::with_capacity(value.len() / 100 + 2);
+    // where the next spacing or half-width mark stands: the sentences before
+    // it are taken as they are, and the text is scanned for it only once
+    let mut work = first_work(value);
+    // a half-width bracket is work: a text without work has none
+    let plain = work.is_none() || memchr::memchr2(b'(', b')', value.as_bytes()).is_none();
+    split_sentences(value, plain, |range| {
+        let whole = offset + range.start..offset + range.end;
+        let changes = work.is_some_and(|w| w < range.end);
+        let sentence = match sources.slice(whole) {
+            Some(raw) if !changes => Cow::Borrowed(raw),
+            Some(raw) => normalize(raw),
+            None => {
+                Cow::Owned(normalize(value.get(range.clone()).unwrap_or_default()).into_owned())
+            }
+        };
+        if changes {
+            work = value
+                .get(range.end..)
+                .and_then(first_work)
+                .map(|w| w + range.end);
+        }
+        if !sentence.is_empty() {
+            out.push(sentence);
+        }
+    });
     out
 }
 
@@ -281,13 +361,18 @@ mod tests {
         out
     }
 
+    /// The measures read from `text` standing on one line.
+    fn measures_of(text: &str) -> Vec<Cow<'_, str>> {
+        measures(&Block::line(text), text)
+    }
+
     #[test]
-    fn sentences_agree_with_the_char_by_char_reading() {
+    fn sentences_agree_with_normalizing_then_splitting_char_by_char() {
         let mut inputs = samples::fixture_values("工作措施：");
         assert_eq!(inputs.len(), 169);
-        // stops, quotes, brackets and characters of every width, up to 4 long:
-        // '3@K' and 'ϼɀ' and U+80740 hold byte triples that read as closers
-        // when taken for three-byte characters
+        // stops, quotes, brackets, spacing and characters of every width, up
+        // to 4 long: '3@K' and 'ϼɀ' and U+80740 hold byte triples that read as
+        // closers when taken for three-byte characters
         let atoms = [
             "甲",
             "。",
@@ -298,6 +383,10 @@ mod tests {
             "（",
             "）",
             "』",
+            "(",
+            ")",
+            " ",
+            "\u{3000}",
             "3@K",
             "ϼɀ",
             "\u{80740}",
@@ -305,9 +394,46 @@ mod tests {
         ];
         inputs.extend(samples::mixes(&atoms, 4));
         for input in &inputs {
-            let got = sentences(&Cow::Borrowed(input));
-            assert_eq!(got, sentences_by_chars(input), "{input:?}");
+            let got = measures_of(input);
+            assert_eq!(got, sentences_by_chars(&normalize(input)), "{input:?}");
         }
+    }
+
+    #[test]
+    fn sentences_borrow_unless_their_own_words_change() {
+        let got = measures_of("增长 5% 以上。实施“碳达峰十五大行动”。 他说“好。 ”然后走了。");
+        assert_eq!(
+            got,
+            [
+                "增长5%以上。",
+                "实施“碳达峰十五大行动”。",
+                "他说“好。”",
+                "然后走了。"
+            ]
+        );
+        let borrowed: Vec<bool> = got.iter().map(|s| matches!(s, Cow::Borrowed(_))).collect();
+        assert_eq!(borrowed, [false, true, false, true]);
+    }
+
+    #[test]
+    fn sentences_within_one_piece_borrow_from_it() {
+        // lines 103–105 of the fixture: a page break in the middle of a sentence
+        let text = "工作措施：用好管好港珠澳大桥。进一步落实“澳车北\n\n上”，推动“港车北上”落地实施。推动“要素通”。\n";
+        let block = crate::reflow::blocks(crate::source::lines(text))
+            .next()
+            .expect("one block");
+        let (value, _) = label(&block.text).expect("a label");
+        let got = measures(&block, value);
+        assert_eq!(
+            got,
+            [
+                "用好管好港珠澳大桥。",
+                "进一步落实“澳车北上”，推动“港车北上”落地实施。",
+                "推动“要素通”。"
+            ]
+        );
+        let borrowed: Vec<bool> = got.iter().map(|s| matches!(s, Cow::Borrowed(_))).collect();
+        assert_eq!(borrowed, [true, false, true]);
     }
 
     #[test]
@@ -322,7 +448,7 @@ mod tests {
             ("没有句号", &["没有句号"]),
         ];
         for (input, expected) in cases {
-            let got = sentences(&Cow::Borrowed(input));
+            let got = measures_of(input);
             assert_eq!(got, expected, "{input:?}");
             assert_eq!(got.concat(), input);
             assert!(got.iter().all(|s| matches!(s, Cow::Borrowed(_))));

@@ -113,7 +113,7 @@ fn full_width(c: char) -> Option<char> {
 /// (the compiler vectorises [`chunk_flags`]); the first flagged position of a
 /// chunk is found from the flags, never by going back over the bytes. The
 /// last, short chunk is padded with bytes that start nothing.
-fn first_work(s: &str) -> Option<usize> {
+pub(crate) fn first_work(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut at = 0;
     while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {

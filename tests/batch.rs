@@ -311,3 +311,40 @@ fn closed_stdout_keeps_the_status() {
     assert!(stderr.contains("missing.txt: no such file"), "{stderr}");
     assert!(!stderr.contains("cannot write"), "{stderr}");
 }
+
+/// The lines are the bytes `serde_json` writes for each notice (the binary
+/// writes them with `sonic-rs`, faster): checked on the fixture and on a
+/// copy whose texts hold every character JSON must escape.
+#[test]
+fn lines_are_serde_json_bytes() {
+    let dir = scratch("serde-bytes");
+    // not NUL (binary input), '\t' (a tab makes a table row) nor a line end
+    let escapes: String = (1u8..0x20)
+        .map(char::from)
+        .filter(|&c| !matches!(c, '\t' | '\n' | '\r'))
+        .chain(['"', '\\', '\u{7f}', '\u{2028}', '\u{2029}'])
+        .collect();
+    let damaged = variant(
+        "工作措施：编制河套深港科技创新合作区",
+        &format!("工作措施：编制“{escapes}”河套深港科技创新合作区"),
+    )
+    .replacen("分管省领导：张虎", "分管省领导：张\"虎\\", 1);
+    let plain = write(&dir, "plain.txt", FIXTURE);
+    let escaped = write(&dir, "escaped.txt", &damaged);
+    let output = run(&[&plain, &escaped], None);
+    assert!(output.status.success(), "{output:?}");
+    let mut expected = Vec::new();
+    for text in [FIXTURE, damaged.as_str()] {
+        let notice = fengong::parse(text).expect("parses");
+        serde_json::to_writer(&mut expected, &notice).expect("serializes");
+        expected.push(b'\n');
+    }
+    assert!(
+        String::from_utf8_lossy(&expected).contains(r#"\u0001\u0002"#),
+        "the damaged copy's escapes reach the JSON"
+    );
+    assert!(
+        output.stdout == expected,
+        "stdout differs from serde_json's bytes"
+    );
+}

@@ -136,7 +136,7 @@ fn display(path: &Path) -> String {
     }
 }
 
-/// The JSON of one file, or the reason it has none.
+/// The JSON of one file and its newline, or the reason it has none.
 fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, String> {
     let bytes = read_input(path, limits)?;
     let text = fengong::read_text(&bytes).map_err(|e| e.to_string())?;
@@ -146,9 +146,13 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
     if pretty {
         serde_json::to_writer_pretty(&mut json, &notice).map_err(|e| e.to_string())
     } else {
-        serde_json::to_writer(&mut json, &notice).map_err(|e| e.to_string())
+        // the same bytes serde_json writes, escaped with vector scans
+        sonic_rs::to_writer(&mut json, &notice).map_err(|e| e.to_string())
     }
     .map_err(|e| format!("cannot write JSON: {e}"))?;
+    // the line's end goes with it: one write, whose last byte is the
+    // newline standard output's line buffer looks for
+    json.push(b'\n');
     Ok(json)
 }
 
@@ -199,13 +203,10 @@ fn write_notices(chunk: &[PathBuf], results: Vec<Result<Vec<u8>, String>>) -> Wr
     let mut status = 0;
     for (path, result) in chunk.iter().zip(results) {
         match result {
-            Ok(json) => {
-                let written = out.write_all(&json).and_then(|()| out.write_all(b"\n"));
-                match written {
-                    Ok(()) => {}
-                    Err(e) => return Written::Stopped(write_failed(&e).unwrap_or(status)),
-                }
-            }
+            Ok(json) => match out.write_all(&json) {
+                Ok(()) => {}
+                Err(e) => return Written::Stopped(write_failed(&e).unwrap_or(status)),
+            },
             Err(reason) => {
                 let _ = out.flush();
                 complain(&format!("{}: {reason}", display(path)));
