@@ -322,9 +322,15 @@ const OWN_HEADS: [&str; 53] = [
 ];
 
 fn has_own_head(name: &str) -> bool {
+    let key = lead_key(name);
+    // most names start with a character no head starts with: one bit of
+    // [`OWN_HEAD_FILTER`] says so without a search
+    let bit = filter_bit(key);
+    if OWN_HEAD_FILTER[bit / 64] & (1 << (bit % 64)) == 0 {
+        return false;
+    }
     // [`OWN_HEADS`] is sorted: the heads sharing the name's first character
     // stand together, found by bisection ('交通运输厅' finds none)
-    let key = lead_key(name);
     let from = OWN_HEAD_KEYS.partition_point(|&k| k < key);
     OWN_HEAD_KEYS[from..]
         .iter()
@@ -343,6 +349,25 @@ static OWN_HEAD_KEYS: [u32; OWN_HEADS.len()] = {
     }
     keys
 };
+
+/// A bit for every head's [`lead_key`], set when the crate is compiled: a
+/// name whose bit is clear has no own head (a set bit may be another
+/// character's: the heads are then searched).
+static OWN_HEAD_FILTER: [u64; 4] = {
+    let mut filter = [0u64; 4];
+    let mut i = 0;
+    while i < OWN_HEADS.len() {
+        let bit = filter_bit(lead_key(OWN_HEADS[i]));
+        filter[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    filter
+};
+
+/// Where a key falls in [`OWN_HEAD_FILTER`]: its bits mixed, then the top 8.
+const fn filter_bit(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
 
 /// The first three bytes of `s` as a number that sorts as they do (every
 /// head starts with a three-byte Han character).
@@ -387,7 +412,7 @@ fn expand<'a>(whole: &Cow<'a, str>, group: &[&str], out: &mut Vec<Department<'a>
     };
     // the head in force: the nearest name before that has its own
     let mut head = "";
-    for (at, written) in group.iter().enumerate() {
+    out.extend(group.iter().enumerate().map(|(at, written)| {
         let tail = tail_for(written);
         let own = at == 0 || head.is_empty() || has_own_head(written);
         let lent = if own { "" } else { head };
@@ -398,14 +423,13 @@ fn expand<'a>(whole: &Cow<'a, str>, group: &[&str], out: &mut Vec<Department<'a>
         let name = if lent.is_empty() && tail.is_empty() {
             words.clone()
         } else {
-            let mut name = String::with_capacity(lent.len() + written.len() + tail.len());
-            name.push_str(lent);
-            name.push_str(written);
-            name.push_str(tail);
-            Cow::Owned(name)
+            Cow::Owned([lent, written, tail].concat())
         };
-        out.push(Department::new(name, words));
-    }
+        Department {
+            name,
+            written: words,
+        }
+    }));
 }
 
 fn expand_all<'a>(whole: &Cow<'a, str>, names: &[&str]) -> Vec<Department<'a>> {

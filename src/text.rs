@@ -237,7 +237,7 @@ pub fn normalize(s: &str) -> Cow<'_, str> {
 /// This is how records borrow from the input: a block's text is borrowed
 /// when it stands on one line, and whatever is read out of it unchanged
 /// stays a slice of the input.
-#[inline]
+#[inline(always)]
 pub(crate) fn lift<'a>(whole: &Cow<'a, str>, part: Cow<'_, str>) -> Cow<'a, str> {
     match (whole, part) {
         (Cow::Borrowed(whole), Cow::Borrowed(part)) => match within(whole, part) {
@@ -249,6 +249,7 @@ pub(crate) fn lift<'a>(whole: &Cow<'a, str>, part: Cow<'_, str>) -> Cow<'a, str>
 }
 
 /// `part` as a slice of `whole`, when it lies inside it.
+#[inline(always)]
 fn within<'a>(whole: &'a str, part: &str) -> Option<&'a str> {
     let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
     whole.get(start..start.checked_add(part.len())?)
