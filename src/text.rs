@@ -110,27 +110,44 @@ fn full_width(c: char) -> Option<char> {
 /// The byte offset of the first whitespace or half-width mark in `s`.
 ///
 /// Sixteen positions at a time are judged without branching on each byte
-/// (the compiler vectorises [`chunk_flags`]); the first flagged position of a
+/// (the compiler vectorises [`lane_flags`]); the first flagged position of a
 /// chunk is found from the flags, never by going back over the bytes. The
-/// last, short chunk is padded with bytes that start nothing.
+/// positions a whole window no longer fits after are judged with the text's
+/// last sixteen bytes, shifted in a register (no copy to memory).
 pub(crate) fn first_work(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut at = 0;
-    while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
-        let flags = match rest.first_chunk::<WINDOW>() {
-            Some(window) => chunk_flags(window),
-            None => {
-                let mut window = [PAD; WINDOW];
-                window[..rest.len()].copy_from_slice(rest);
-                chunk_flags(&window)
-            }
-        };
+    while let Some(window) = bytes
+        .get(at..)
+        .and_then(|rest| rest.first_chunk::<WINDOW>())
+    {
+        let flags = chunk_flags(window);
         if flags != 0 {
-            return Some(at + (flags.trailing_zeros() / 8) as usize);
+            return Some(at + first_flag(flags));
         }
         at += CHUNK;
     }
-    None
+    let Some(start) = bytes.len().checked_sub(CHUNK) else {
+        return short_text(bytes);
+    };
+    let last = bytes.get(start..)?.first_chunk::<CHUNK>()?;
+    // the positions before `at` were judged already
+    let flags = match at.saturating_sub(start) {
+        skip @ 0..=15 => tail_flags(last) & (u128::MAX << (8 * skip)),
+        _ => 0,
+    };
+    (flags != 0).then(|| start + first_flag(flags))
+}
+
+/// The position of the lowest flag.
+fn first_flag(flags: u128) -> usize {
+    (flags.trailing_zeros() / 8) as usize
+}
+
+/// [`first_work`] for a text shorter than a chunk, position by position.
+fn short_text(bytes: &[u8]) -> Option<usize> {
+    let byte = |k: usize| bytes.get(k).copied().unwrap_or(PAD);
+    (0..bytes.len()).find(|&k| work_at(byte(k), byte(k + 1), byte(k + 2)))
 }
 
 /// Positions judged at once by [`first_work`].
@@ -143,10 +160,32 @@ const PAD: u8 = b'A';
 /// One byte per position of the chunk, 0xFF where work starts (little-endian).
 #[inline(always)]
 fn chunk_flags(window: &[u8; WINDOW]) -> u128 {
+    let lane = |from: usize| -> [u8; CHUNK] {
+        let mut lane = [0; CHUNK];
+        lane.copy_from_slice(&window[from..from + CHUNK]);
+        lane
+    };
+    lane_flags(lane(0), lane(1), lane(2))
+}
+
+/// [`chunk_flags`] for the text's last sixteen bytes: the bytes after them
+/// are padding, shifted in.
+#[inline(always)]
+fn tail_flags(last: &[u8; CHUNK]) -> u128 {
+    let b0 = u128::from_le_bytes(*last);
+    let pad = u128::from(PAD);
+    let b1 = (b0 >> 8) | (pad << 120);
+    let b2 = (b0 >> 16) | (pad << 120) | (pad << 112);
+    lane_flags(b0.to_le_bytes(), b1.to_le_bytes(), b2.to_le_bytes())
+}
+
+/// Flags from the first, second and third byte at each of sixteen positions.
+#[inline(always)]
+fn lane_flags(b0: [u8; CHUNK], b1: [u8; CHUNK], b2: [u8; CHUNK]) -> u128 {
     let mut flags = [0u8; CHUNK];
     for (k, flag) in flags.iter_mut().enumerate() {
         // whole-byte flags, as vector compares make them: no taking apart
-        *flag = if work_at(window[k], window[k + 1], window[k + 2]) {
+        *flag = if work_at(b0[k], b1[k], b2[k]) {
             0xFF
         } else {
             0
