@@ -31,8 +31,13 @@ fn is_pad(c: char) -> bool {
 
 /// Trim the padding around one raw line.
 fn trim_line(raw: &str) -> &str {
-    // most lines start with a Han character or ASCII and end without padding
-    let clean_start = matches!(raw.as_bytes().first(), Some(0x21..=0x7F | 0xE4..=0xE9));
+    // most lines start with a Han character or ASCII and end without
+    // padding; a blank line between paragraphs is empty
+    let clean_start = match raw.as_bytes().first() {
+        Some(0x21..=0x7F | 0xE4..=0xE9) => true,
+        Some(_) => false,
+        None => return raw,
+    };
     if clean_start && raw.chars().next_back().is_some_and(|c| !is_pad(c)) {
         return raw;
     }
