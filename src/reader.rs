@@ -175,10 +175,20 @@ impl<'a> Body<'a> {
         });
     }
 
-    /// A task header, its number and title read by [`reflow::classify`].
+    /// A task header, its number and title read by [`reflow::classify`]
+    /// from the block's first line. A header continued on the next line is
+    /// read again whole: '12.' then '5G基站…' reads '12.5G…', a number, not
+    /// a header.
     fn task(&mut self, number: u32, title_at: usize, block: &Block<'a>) {
         self.close_task();
-        let title = block.text.get(title_at..).unwrap_or_default();
+        let (title, number) = if block.more.is_empty() {
+            (block.text.get(title_at..).unwrap_or_default(), number)
+        } else {
+            match task_header(&block.text) {
+                Ok(read) => read,
+                Err(_) => return self.unrecognized(block, "task header without a number"),
+            }
+        };
         let section = match self.notice.sections.last_mut() {
             Some(section) => {
                 section.tasks.push(number);
@@ -534,6 +544,33 @@ fn sequence(items: &[(u32, u32)], what: &str, code: Code) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_continued_by_a_number_is_no_header() {
+        // '13.' on its own line, its title starting with a digit on the next:
+        // read whole, '13.5G…' is a number, not a task header (as the reading
+        // before the header was taken from the first line alone had it)
+        let fixture = include_str!("../fixtures/guangdong-2023.txt");
+        let broken = fixture.replacen("13. 推动三地规则衔接", "13.\n5G推动三地规则衔接", 1);
+        let notice = read(&broken).expect("reads");
+        assert_eq!(notice.tasks.len(), 179);
+        assert!(notice.tasks.iter().all(|t| t.number != 13));
+        let header = notice
+            .diagnostics
+            .iter()
+            .find(|d| d.line == 101)
+            .expect("a diagnostic at line 101");
+        assert_eq!(header.code, Code::Unrecognized);
+        assert!(
+            header.message.contains("task header without a number"),
+            "{header:?}"
+        );
+        // a header standing on one line, or continued by words, is read
+        let words = fixture.replacen("13. 推动三地规则衔接", "13.\n推动三地规则衔接", 1);
+        let notice = read(&words).expect("reads");
+        assert_eq!(notice.tasks.len(), 180);
+        assert!(notice.tasks[12].title.starts_with("推动三地规则衔接"));
+    }
 
     #[test]
     fn annex_captions() {

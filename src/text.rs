@@ -130,6 +130,11 @@ pub(crate) fn first_work(s: &str) -> Option<usize> {
     let Some(start) = bytes.len().checked_sub(CHUNK) else {
         return short_text(bytes);
     };
+    // seventeen bytes left: the first of them lies before the last sixteen
+    let byte = |k: usize| bytes.get(k).copied().unwrap_or(PAD);
+    if let Some(k) = (at..start).find(|&k| work_at(byte(k), byte(k + 1), byte(k + 2))) {
+        return Some(k);
+    }
     let last = bytes.get(start..)?.first_chunk::<CHUNK>()?;
     // the positions before `at` were judged already
     let flags = match at.saturating_sub(start) {
@@ -528,6 +533,22 @@ mod tests {
             .filter(|&c| is_space(c))
         {
             assert!(wide_space_at(c.to_string().as_bytes(), 0), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn first_work_finds_one_mark_at_every_position_of_every_short_length() {
+        // every length a chunk, the last window and the bytes between may
+        // leave, and every position in it (a review found position len-17
+        // unjudged for lengths 16k+17)
+        for mark in [" ", "(", ")", "\u{3000}", "\u{a0}", "\u{feff}", "\u{2009}"] {
+            for len in 0..80 {
+                for at in 0..len {
+                    let s = format!("{}{mark}{}", "a".repeat(at), "a".repeat(len - at));
+                    assert_eq!(first_work(&s), Some(at), "{s:?}");
+                }
+                assert_eq!(first_work(&"a".repeat(len)), None, "{len}");
+            }
         }
     }
 
