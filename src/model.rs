@@ -8,11 +8,12 @@
 //! Text fields are [`Cow<'a, str>`](Cow). The body's records read by
 //! [`crate::parse`] — sections, tasks, their measures, leaders and
 //! departments, requirements, annex rows — borrow from the input where their
-//! block stands on one input line and the words need no change; what the
+//! words stand on one input line and need no change (a sentence of the
+//! measures does even when its paragraph spans a page break); what the
 //! reading had to change is owned: pieces joined across a page break, PDF
 //! spacing removed, a shared head restored ('交通运输厅' → 省交通运输厅).
 //! The envelope's few fields (issuer, number, title, letter, cc list…) are
-//! always owned. In the 2023 notice about 2,600 of the tasks' 3,600 texts
+//! always owned. In the 2023 notice about 2,800 of the tasks' 3,600 texts
 //! are borrowed.
 //!
 //! `into_owned` turns any record into a `'static` one that outlives its input.
