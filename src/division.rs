@@ -423,7 +423,11 @@ fn expand<'a>(whole: &Cow<'a, str>, group: &[&str], out: &mut Vec<Department<'a>
         let name = if lent.is_empty() && tail.is_empty() {
             words.clone()
         } else {
-            Cow::Owned([lent, written, tail].concat())
+            let mut name = String::with_capacity(lent.len() + written.len() + tail.len());
+            name.push_str(lent);
+            name.push_str(written);
+            name.push_str(tail);
+            Cow::Owned(name)
         };
         Department {
             name,

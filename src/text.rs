@@ -131,8 +131,7 @@ pub(crate) fn first_work(s: &str) -> Option<usize> {
         return short_text(bytes);
     };
     // seventeen bytes left: the first of them lies before the last sixteen
-    let byte = |k: usize| bytes.get(k).copied().unwrap_or(PAD);
-    if let Some(k) = (at..start).find(|&k| work_at(byte(k), byte(k + 1), byte(k + 2))) {
+    if let Some(k) = (at..start).find(|&k| work_at_position(bytes, k)) {
         return Some(k);
     }
     let last = bytes.get(start..)?.first_chunk::<CHUNK>()?;
@@ -151,8 +150,13 @@ fn first_flag(flags: u128) -> usize {
 
 /// [`first_work`] for a text shorter than a chunk, position by position.
 fn short_text(bytes: &[u8]) -> Option<usize> {
+    (0..bytes.len()).find(|&k| work_at_position(bytes, k))
+}
+
+/// Whether work starts at `k`, judged alone (padding after the end).
+fn work_at_position(bytes: &[u8], k: usize) -> bool {
     let byte = |k: usize| bytes.get(k).copied().unwrap_or(PAD);
-    (0..bytes.len()).find(|&k| work_at(byte(k), byte(k + 1), byte(k + 2)))
+    work_at(byte(k), byte(k + 1), byte(k + 2))
 }
 
 /// Positions judged at once by [`first_work`].
