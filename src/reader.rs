@@ -53,9 +53,7 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
     envelope::read_envelope(&head[..body_start], &mut document, &mut diagnostics);
     let mut body = Body::new(document, diagnostics, text.len());
     let body_lines = head[body_start..].iter().copied().chain(lines);
-    for block in reflow::blocks(body_lines) {
-        body.block(block);
-    }
+    reflow::each_block(body_lines, |block| body.block(block));
     body.finish()
 }
 
@@ -140,22 +138,22 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn block(&mut self, block: Block<'a>) {
+    fn block(&mut self, block: &Block<'a>) {
         self.last_line = block.lines.last;
         match block.kind {
-            Kind::PartHeading => self.part(&block),
-            Kind::TaskHeader { number, title_at } => self.task(number, title_at, &block),
-            Kind::Label { label, value_at } => self.field(label, value_at, &block),
-            Kind::Requirement => self.requirement(&block),
-            Kind::AnnexStart if !self.annex(&block) => {
+            Kind::PartHeading => self.part(block),
+            Kind::TaskHeader { number, title_at } => self.task(number, title_at, block),
+            Kind::Label { label, value_at } => self.field(label, value_at, block),
+            Kind::Requirement => self.requirement(block),
+            Kind::AnnexStart if !self.annex(block) => {
                 // a rejected heading takes no caption or continuation
                 self.previous = None;
                 return;
             }
             Kind::AnnexStart => {}
-            Kind::TableRow => self.table_row(&block),
-            Kind::Disclosure | Kind::CarbonCopy | Kind::PrintedOn => self.tail(block.kind, &block),
-            Kind::Text => self.text(&block),
+            Kind::TableRow => self.table_row(block),
+            Kind::Disclosure | Kind::CarbonCopy | Kind::PrintedOn => self.tail(block.kind, block),
+            Kind::Text => self.text(block),
         }
         self.previous = Some(block.kind);
     }

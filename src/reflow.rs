@@ -102,9 +102,20 @@ impl<'a> Block<'a> {
         self.more.last().map_or(self.first, |&(_, piece)| piece)
     }
 
-    /// The block with its pieces joined into [`Block::text`], in one
-    /// allocation, once all of them are known.
-    fn joined(mut self) -> Self {
+    /// A block begun by `line`.
+    fn start(kind: Kind, line: &Line<'a>) -> Self {
+        Block {
+            kind,
+            lines: LineSpan::line(line.number),
+            text: Cow::Borrowed(line.text),
+            first: line.text,
+            more: Vec::new(),
+        }
+    }
+
+    /// Joins the pieces into [`Block::text`], in one allocation, once all
+    /// of them are known.
+    fn join(&mut self) {
         if !self.more.is_empty() {
             let len = self.first.len() + self.more.iter().map(|(_, p)| p.len()).sum::<usize>();
             let mut text = String::with_capacity(len);
@@ -114,12 +125,19 @@ impl<'a> Block<'a> {
             }
             self.text = Cow::Owned(text);
         }
-        self
     }
 
     /// Each non-blank input line of the block, with its words.
     pub fn pieces(&self) -> impl Iterator<Item = (u32, &'a str)> + '_ {
         std::iter::once((self.lines.first, self.first)).chain(self.more.iter().copied())
+    }
+
+    /// The blocks of `text`, as a test lists them.
+    #[cfg(test)]
+    pub fn all_of(text: &'a str) -> Vec<Self> {
+        let mut all = Vec::new();
+        each_block(crate::source::lines(text), |block| all.push(block.clone()));
+        all
     }
 
     /// A block of one line, as a test builds it.
@@ -233,63 +251,43 @@ pub(crate) fn classify(line: &Line<'_>) -> Kind {
     }
 }
 
-/// Joins the body's lines into blocks, one block at a time, so that no list
-/// of the whole input's lines or blocks is ever held.
-pub(crate) fn blocks<'a, I: Iterator<Item = Line<'a>>>(lines: I) -> Blocks<'a, I> {
-    Blocks {
-        lines,
-        pending: None,
-        open: false,
-    }
-}
-
-/// The iterator [`blocks`] returns.
-pub(crate) struct Blocks<'a, I> {
-    lines: I,
-    pending: Option<Block<'a>>,
-    open: bool,
-}
-
-impl<'a, I: Iterator<Item = Line<'a>>> Iterator for Blocks<'a, I> {
-    type Item = Block<'a>;
-
-    fn next(&mut self) -> Option<Block<'a>> {
-        for line in self.lines.by_ref().filter(|l| !l.is_blank()) {
-            let kind = classify(&line);
-            if let Some(block) = self
-                .pending
-                .as_mut()
-                .filter(|_| kind == Kind::Text && self.open)
-            {
+/// Joins the body's lines into blocks and hands each to `each` as soon as
+/// it is complete, so that no list of the whole input's lines or blocks is
+/// ever held. The block is lent, not moved: one block is built in place and
+/// overwritten by the next.
+pub(crate) fn each_block<'a>(
+    lines: impl Iterator<Item = Line<'a>>,
+    mut each: impl FnMut(&Block<'a>),
+) {
+    let mut pending: Option<Block<'a>> = None;
+    let mut open = false;
+    for line in lines.filter(|l| !l.is_blank()) {
+        let kind = classify(&line);
+        match pending.as_mut() {
+            Some(block) if kind == Kind::Text && open => {
                 // lines come trimmed (crate::source); only a table row keeps
                 // tabs. The pieces are joined when the block is complete.
                 block.lines.extend_to(line.number);
                 block.more.push((line.number, line.text));
-            } else {
-                let block = Block {
-                    kind,
-                    lines: LineSpan::line(line.number),
-                    text: Cow::Borrowed(line.text),
-                    first: line.text,
-                    more: Vec::new(),
-                };
-                let done = self.pending.replace(block);
-                self.open = self.pending.as_ref().is_some_and(Block::open);
-                if done.is_some() {
-                    return done.map(Block::joined);
-                }
-                continue;
             }
-            self.open = self.pending.as_ref().is_some_and(Block::open);
+            Some(block) => {
+                block.join();
+                each(block);
+                *block = Block::start(kind, &line);
+            }
+            None => pending = Some(Block::start(kind, &line)),
         }
-        self.pending.take().map(Block::joined)
+        open = pending.as_ref().is_some_and(Block::open);
+    }
+    if let Some(block) = pending.as_mut() {
+        block.join();
+        each(block);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::lines;
 
     #[test]
     fn kinds() {
@@ -328,7 +326,8 @@ mod tests {
     #[test]
     fn joins_page_break_pieces() {
         let text = "11. 全省空气质量优良天数比率和地表水水质优良率均完成\n\n国家下达任务。\n\n分管省领导：张少康\n";
-        let got: Vec<(Kind, [u32; 2], String)> = blocks(lines(text))
+        let got: Vec<(Kind, [u32; 2], String)> = Block::all_of(text)
+            .into_iter()
             .map(|b| (b.kind, b.lines.into(), b.text.into_owned()))
             .collect();
         assert_eq!(
@@ -358,7 +357,8 @@ mod tests {
     #[test]
     fn closed_blocks_take_no_continuation() {
         let text = "十二、工作要求\n2023年是全面贯彻\n落实之年。\n抄送：省法院，省\n检察院。\n广东省人民政府办公厅秘书处\n";
-        let got: Vec<(Kind, [u32; 2])> = blocks(lines(text))
+        let got: Vec<(Kind, [u32; 2])> = Block::all_of(text)
+            .into_iter()
             .map(|b| (b.kind, b.lines.into()))
             .collect();
         assert_eq!(

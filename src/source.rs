@@ -87,6 +87,17 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let bytes = rest.as_bytes();
+        // half the notice's lines are the blank ones between paragraphs: a
+        // line that ends where it starts needs no search
+        if bytes.first() == Some(&self.end) {
+            self.at += 1;
+            self.number = self.number.saturating_add(1);
+            return Some(Line {
+                number: self.number,
+                text: "",
+                has_tab: false,
+            });
+        }
         let (end, has_tab) = match memchr::memchr2(self.end, b'\t', bytes) {
             Some(at) if bytes[at] == b'\t' => {
                 let after = memchr::memchr(self.end, &bytes[at..]).map(|e| at + e);

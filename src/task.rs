@@ -419,11 +419,10 @@ mod tests {
     fn sentences_within_one_piece_borrow_from_it() {
         // lines 103–105 of the fixture: a page break in the middle of a sentence
         let text = "工作措施：用好管好港珠澳大桥。进一步落实“澳车北\n\n上”，推动“港车北上”落地实施。推动“要素通”。\n";
-        let block = crate::reflow::blocks(crate::source::lines(text))
-            .next()
-            .expect("one block");
+        let blocks = crate::reflow::Block::all_of(text);
+        let block = blocks.first().expect("one block");
         let (value, _) = label(&block.text).expect("a label");
-        let got = measures(&block, value);
+        let got = measures(block, value);
         assert_eq!(
             got,
             [
