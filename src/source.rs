@@ -148,5 +148,10 @@ mod tests {
             .map(|l| (l.number, l.text))
             .collect();
         assert_eq!(old_mac, [(1, "一、目标"), (2, "1. 任务")]);
+        // blank lines, which end where they start, under each line end
+        for text in ["a\n\n\nb\n", "a\r\n\r\n\r\nb\r\n", "a\r\r\rb\r"] {
+            let got: Vec<(u32, &str)> = lines(text).map(|l| (l.number, l.text)).collect();
+            assert_eq!(got, [(1, "a"), (2, ""), (3, ""), (4, "b")], "{text:?}");
+        }
     }
 }
