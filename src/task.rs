@@ -175,26 +175,11 @@ fn closer_after(text: &str, at: usize) -> Option<usize> {
 /// bracket counts as the full-width one it becomes, and whitespace between
 /// the stop and a closing quote is looked past.
 ///
-/// `plain` says that the text holds no half-width bracket: then only the
-/// lead bytes are looked for, with memchr's vector search.
-fn split_sentences(text: &str, plain: bool, each: impl FnMut(std::ops::Range<usize>)) {
-    let bytes = text.as_bytes();
-    if plain {
-        split_at_marks(text, memchr::memchr3_iter(0xE2, 0xE3, 0xEF, bytes), each);
-    } else {
-        split_at_marks(text, marks(bytes), each);
-    }
-}
-
-/// [`split_sentences`], given every position where a mark may start.
-fn split_at_marks(
-    text: &str,
-    candidates: impl Iterator<Item = usize>,
-    mut each: impl FnMut(std::ops::Range<usize>),
-) {
+/// Only the bytes where a mark may start are looked at ([`marks`]).
+fn split_sentences(text: &str, mut each: impl FnMut(std::ops::Range<usize>)) {
     let bytes = text.as_bytes();
     let (mut depth, mut start, mut skip_to) = (0usize, 0, 0);
-    for at in candidates {
+    for at in marks(bytes) {
         if at < skip_to {
             continue;
         }
@@ -235,9 +220,7 @@ pub(crate) fn measures<'a>(block: &Block<'a>, value: &str) -> Vec<Cow<'a, str>> 
     // where the next spacing or half-width mark stands: the sentences before
     // it are taken as they are, and the text is scanned for it only once
     let mut work = first_work(value);
-    // a half-width bracket is work: a text without work has none
-    let plain = work.is_none() || memchr::memchr2(b'(', b')', value.as_bytes()).is_none();
-    split_sentences(value, plain, |range| {
+    split_sentences(value, |range| {
         let whole = offset + range.start..offset + range.end;
         let changes = work.is_some_and(|w| w < range.end);
         let sentence = match sources.slice(whole) {

@@ -109,11 +109,11 @@ fn full_width(c: char) -> Option<char> {
 
 /// The byte offset of the first whitespace or half-width mark in `s`.
 ///
-/// Sixteen positions at a time are judged without branching on each byte
-/// (the compiler vectorises [`lane_flags`]); the first flagged position of a
-/// chunk is found from the flags, never by going back over the bytes. The
-/// positions a whole window no longer fits after are judged with the text's
-/// last sixteen bytes, shifted in a register (no copy to memory).
+/// Sixteen positions at a time pass or fail a cheaper test without
+/// branching on each byte ([`maybe_mask`], vector compares); the few that
+/// pass it are judged one by one. The positions a whole window no longer
+/// fits after are judged with the text's last sixteen bytes, shifted in a
+/// register (no copy to memory).
 pub(crate) fn first_work(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut at = 0;
@@ -121,13 +121,14 @@ pub(crate) fn first_work(s: &str) -> Option<usize> {
         .get(at..)
         .and_then(|rest| rest.first_chunk::<WINDOW>())
     {
-        // most chunks hold no work and fail the cheaper test: the exact one
-        // is made only where it passes ('“' and '”' pass it too)
-        if chunk_flags(window, maybe_work_at) != 0 {
-            let flags = chunk_flags(window, work_at);
-            if flags != 0 {
-                return Some(at + first_flag(flags));
+        // most chunks hold no work and no position passes; '“' and '”' do
+        let mut maybe = maybe_mask(window);
+        while maybe != 0 {
+            let k = maybe.trailing_zeros() as usize % CHUNK;
+            if work_at(window[k], window[k + 1], window[k + 2]) {
+                return Some(at + k);
             }
+            maybe &= maybe - 1;
         }
         at += CHUNK;
     }
@@ -170,15 +171,63 @@ const WINDOW: usize = CHUNK + 2;
 /// The padding after the input's end: an ASCII letter starts no work.
 const PAD: u8 = b'A';
 
-/// One byte per position of the chunk, 0xFF where work starts (little-endian).
+/// The sixteen bytes of `window` from `from` (0, 1 or 2): the first,
+/// second or third byte of each position.
 #[inline(always)]
-fn chunk_flags(window: &[u8; WINDOW], judge: impl Fn(u8, u8, u8) -> bool) -> u128 {
-    let lane = |from: usize| -> [u8; CHUNK] {
-        let mut lane = [0; CHUNK];
-        lane.copy_from_slice(&window[from..from + CHUNK]);
-        lane
+fn lane(window: &[u8; WINDOW], from: usize) -> [u8; CHUNK] {
+    let mut lane = [0; CHUNK];
+    lane.copy_from_slice(&window[from..from + CHUNK]);
+    lane
+}
+
+/// A bit for each position of the window's chunk where [`maybe_work_at`]
+/// holds, lowest first: some twenty vector operations and one `pmovmskb`
+/// (through `safe_arch`, which holds the `unsafe` this crate forbids itself).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn maybe_mask(window: &[u8; WINDOW]) -> u32 {
+    use safe_arch::{
+        bitand_m128i as and, bitor_m128i as or, cmp_eq_mask_i8_m128i as eq, load_unaligned_m128i,
+        m128i, min_u8_m128i, move_mask_i8_m128i, set_splat_i8_m128i,
     };
-    lane_flags(lane(0), lane(1), lane(2), judge)
+    let splat = |byte: u8| set_splat_i8_m128i(i8::from_ne_bytes([byte]));
+    let is = |v: m128i, byte: u8| eq(v, splat(byte));
+    let [b0, b1, b2] = [0, 1, 2].map(|from| load_unaligned_m128i(&lane(window, from)));
+    let b0_or_1 = or(b0, splat(1));
+    let ascii = or(
+        or(eq(min_u8_m128i(b0, splat(0x20)), b0), is(b0, b',')),
+        or(is(b0_or_1, b')'), is(b0_or_1, b';')),
+    );
+    let leads = or(is(b0, 0xc2), is(b0, 0xe1));
+    let e2 = and(is(b0, 0xe2), is(or(b1, splat(1)), 0x81));
+    let e3 = and(is(b0, 0xe3), and(is(b1, 0x80), is(b2, 0x80)));
+    let ef = and(is(b0, 0xef), is(b1, 0xbb));
+    let maybe = or(or(ascii, leads), or(e2, or(e3, ef)));
+    u32::from_ne_bytes(move_mask_i8_m128i(maybe).to_ne_bytes())
+}
+
+/// [`maybe_mask`] elsewhere: the compiler vectorises [`lane_flags`].
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn maybe_mask(window: &[u8; WINDOW]) -> u32 {
+    lane_mask(window)
+}
+
+/// [`maybe_mask`] from byte flags, gathered into one bit per position.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+fn lane_mask(window: &[u8; WINDOW]) -> u32 {
+    let flags = lane_flags(
+        lane(window, 0),
+        lane(window, 1),
+        lane(window, 2),
+        maybe_work_at,
+    );
+    // the high bit of byte k, multiplied, lands on bit 56 + k
+    const GATHER: u64 = 0x0002_0408_1020_4081;
+    let half =
+        |word: u128| ((word as u64 & 0x8080_8080_8080_8080).wrapping_mul(GATHER) >> 56) as u32;
+    half(flags) | (half(flags >> 64) << 8)
 }
 
 /// [`chunk_flags`] for the text's last sixteen bytes: the bytes after them
@@ -217,6 +266,7 @@ fn lane_flags(
 /// [`work_at`] is, with about half its operations. It also passes every
 /// 0xC2 and 0xE1 lead and each character from U+2000 to U+207F ('“' '”'
 /// '—' '…').
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
 fn maybe_work_at(b0: u8, b1: u8, b2: u8) -> bool {
     (b0 <= 0x20)
@@ -348,23 +398,23 @@ pub(crate) fn char3(bytes: &[u8], at: usize) -> Option<char> {
 
 /// Positions in `bytes` where CJK punctuation or an ASCII bracket may start:
 /// every byte 0xE2, 0xE3 or 0xEF (the lead bytes of '“' '、' '。' '《' '，'
-/// '（' and their kin) and '(' ')'. Judged eight bytes at a time, as one
-/// 64-bit word ([`mark_bits`]).
+/// '（' and their kin) and '(' ')'. Judged sixteen bytes at a time, one bit
+/// per byte ([`chunk_marks`]).
 pub(crate) fn marks(bytes: &[u8]) -> Marks<'_> {
     Marks {
         bytes,
-        word: 0,
-        bits: word_marks(bytes, 0),
+        chunk: 0,
+        bits: marks_from(bytes, 0),
     }
 }
 
 /// The iterator of [`marks`].
 pub(crate) struct Marks<'a> {
     bytes: &'a [u8],
-    /// Where the current word starts.
-    word: usize,
-    /// The high bit of each byte of the word that is a mark.
-    bits: u64,
+    /// Where the current chunk starts.
+    chunk: usize,
+    /// A bit for each byte of the chunk that is a mark, lowest first.
+    bits: u32,
 }
 
 impl Iterator for Marks<'_> {
@@ -372,39 +422,85 @@ impl Iterator for Marks<'_> {
 
     fn next(&mut self) -> Option<usize> {
         while self.bits == 0 {
-            self.word += 8;
-            if self.word >= self.bytes.len() {
+            self.chunk += MARK_CHUNK;
+            if self.chunk >= self.bytes.len() {
                 return None;
             }
-            self.bits = word_marks(self.bytes, self.word);
+            self.bits = marks_from(self.bytes, self.chunk);
         }
-        let at = self.word + (self.bits.trailing_zeros() / 8) as usize;
+        let at = self.chunk + self.bits.trailing_zeros() as usize;
         self.bits &= self.bits - 1;
         Some(at)
     }
 }
 
-/// The marks of the eight bytes of `bytes` from `at` (padded at the end).
-fn word_marks(bytes: &[u8], at: usize) -> u64 {
+/// Bytes judged at once by [`marks`].
+const MARK_CHUNK: usize = 16;
+
+/// The marks of the sixteen bytes of `bytes` from `at` (padded at the end).
+#[inline]
+fn marks_from(bytes: &[u8], at: usize) -> u32 {
     let rest = bytes.get(at..).unwrap_or_default();
-    let word = match rest.first_chunk::<8>() {
-        Some(word) => *word,
+    match rest.first_chunk::<MARK_CHUNK>() {
+        Some(chunk) => chunk_marks(chunk),
         None => {
-            let mut word = [PAD; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            word
+            let mut chunk = [PAD; MARK_CHUNK];
+            chunk[..rest.len()].copy_from_slice(rest);
+            chunk_marks(&chunk)
         }
+    }
+}
+
+/// A bit for every byte of `chunk` that is 0xE2, 0xE3, 0xEF, '(' or ')':
+/// three vector compares and one `pmovmskb` (through `safe_arch`, which
+/// holds the `unsafe` this crate forbids itself).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
+    use safe_arch::{
+        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i as eq, load_unaligned_m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
     };
-    mark_bits(u64::from_le_bytes(word))
+    let splat = |byte: u8| set_splat_i8_m128i(i8::from_ne_bytes([byte]));
+    let v = load_unaligned_m128i(chunk);
+    let pairs = bitand_m128i(v, splat(!1)); // 0xE3 → 0xE2, ')' → '('
+    let found = bitor_m128i(
+        bitor_m128i(eq(pairs, splat(0xE2)), eq(v, splat(0xEF))),
+        eq(pairs, splat(b'(')),
+    );
+    u32::from_ne_bytes(move_mask_i8_m128i(found).to_ne_bytes())
+}
+
+/// [`chunk_marks`] elsewhere: eight bytes at a time in a 64-bit word.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
+    word_chunk_marks(chunk)
+}
+
+/// [`chunk_marks`] with no vector instructions: each half judged as a
+/// 64-bit word ([`mark_bits`]), its byte flags gathered into eight bits.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn word_chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
+    // the high bit of byte k, multiplied, lands on bit 56 + k
+    const GATHER: u64 = 0x0002_0408_1020_4081;
+    let half = |k: usize| {
+        let mut word = [0; 8];
+        word.copy_from_slice(&chunk[8 * k..8 * k + 8]);
+        (mark_bits(u64::from_le_bytes(word)).wrapping_mul(GATHER) >> 56) as u32
+    };
+    half(0) | (half(1) << 8)
 }
 
 /// Every byte's low bit.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 const LOW: u64 = 0x0101_0101_0101_0101;
 /// Every byte's high bit.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of every byte of `word` that is 0xE2, 0xE3, 0xEF, '(' or ')'.
-#[inline]
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn mark_bits(word: u64) -> u64 {
     let pairs = word & !LOW; // 0xE3 → 0xE2, ')' → '('
     zero_bytes(pairs ^ (0xE2 * LOW))
@@ -413,7 +509,7 @@ fn mark_bits(word: u64) -> u64 {
 }
 
 /// The high bit of every zero byte of `v`, exactly (no carries between bytes).
-#[inline]
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn zero_bytes(v: u64) -> u64 {
     !(((v & !HIGH) + !HIGH) | v) & HIGH
 }
@@ -602,6 +698,37 @@ mod tests {
     }
 
     #[test]
+    fn the_vector_and_flag_tests_agree() {
+        // a byte of every value at every position, after every lead byte of
+        // a mark, and every window of the fixture
+        let text = include_str!("../fixtures/guangdong-2023.txt").as_bytes();
+        for before in [
+            [b'a', b'a'],
+            [0xe2, 0x80],
+            [0xe2, 0x81],
+            [0xe3, 0x80],
+            [0xef, 0xbb],
+        ] {
+            for byte in 0..=u8::MAX {
+                for at in 0..WINDOW {
+                    let mut window = [b'a'; WINDOW];
+                    window[at] = byte;
+                    for (k, &b) in before.iter().enumerate() {
+                        if let Some(slot) = at.checked_sub(2 - k) {
+                            window[slot] = b;
+                        }
+                    }
+                    assert_eq!(maybe_mask(&window), lane_mask(&window), "{window:x?}");
+                }
+            }
+        }
+        for window in text.windows(WINDOW).step_by(5) {
+            let window = window.first_chunk().expect("a whole window");
+            assert_eq!(maybe_mask(window), lane_mask(window), "{window:x?}");
+        }
+    }
+
+    #[test]
     fn first_work_agrees_with_a_plain_scan() {
         let plain = |s: &str| {
             s.char_indices()
@@ -671,12 +798,32 @@ mod tests {
     #[test]
     fn marks_are_every_lead_byte_and_bracket() {
         let text = include_str!("../fixtures/guangdong-2023.txt");
-        for line in text.lines().take(300).chain(["", "(", "a)b", "“”"]) {
+        for line in text.lines().chain(["", "(", "a)b", "“”"]) {
             let bytes = line.as_bytes();
             let expected: Vec<usize> = (0..bytes.len())
                 .filter(|&i| matches!(bytes[i], 0xE2 | 0xE3 | 0xEF | b'(' | b')'))
                 .collect();
             assert_eq!(marks(bytes).collect::<Vec<_>>(), expected, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_vector_and_word_mark_scans_agree() {
+        // every byte value at every position of a chunk, and every window of
+        // the fixture
+        let text = include_str!("../fixtures/guangdong-2023.txt").as_bytes();
+        for byte in 0..=u8::MAX {
+            for at in 0..MARK_CHUNK {
+                let mut chunk = [b'a'; MARK_CHUNK];
+                chunk[at] = byte;
+                let expected = u32::from(matches!(byte, 0xE2 | 0xE3 | 0xEF | b'(' | b')')) << at;
+                assert_eq!(chunk_marks(&chunk), expected, "{byte:#x} at {at}");
+                assert_eq!(word_chunk_marks(&chunk), expected, "{byte:#x} at {at}");
+            }
+        }
+        for window in text.windows(MARK_CHUNK).step_by(7) {
+            let chunk = window.first_chunk().expect("a whole chunk");
+            assert_eq!(chunk_marks(chunk), word_chunk_marks(chunk));
         }
     }
 
