@@ -21,9 +21,13 @@
 //!   blocks (Throughput = each notice's own length).
 //!
 //! After criterion, a report on stderr times the same closures with plain
-//! `Instant` loops, interleaved round by round and taking the median, so
-//! that the ratios a/c and a/d and the scaling figures come from one
-//! process under the same load.
+//! `Instant` loops, interleaved round by round, so that the ratios a/c and
+//! a/d and the scaling figures come from one process under the same load.
+//! The machine is shared and its load moves within seconds: each ratio is
+//! the median of the ratios of the rounds (a pair of rounds run side by
+//! side shares the load of the moment), and each time the median of its
+//! rounds. The scaling spread is taken between the sizes' medians (a
+//! spread within each round would take the noise of three sizes at once).
 
 use std::hint::black_box;
 
@@ -211,9 +215,7 @@ impl<'a> Timed<'a> {
     }
 
     fn median(&self) -> f64 {
-        let mut v = self.per_call.clone();
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
+        median(self.per_call.clone())
     }
 
     fn mb_per_s(&self) -> f64 {
@@ -223,6 +225,23 @@ impl<'a> Timed<'a> {
     fn ms_per_mb(&self) -> f64 {
         self.median() * 1e3 / (self.bytes as f64 / 1e6)
     }
+}
+
+/// The middle value (the upper one of an even count).
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The median over rounds of `top`'s time per byte over `bottom`'s, each
+/// round's pair measured side by side.
+fn paired_ratio(top: &Timed<'_>, bottom: &Timed<'_>) -> f64 {
+    let per_byte = |t: &Timed<'_>, k: usize| t.per_call[k] / t.bytes as f64;
+    median(
+        (0..top.per_call.len().min(bottom.per_call.len()))
+            .map(|k| per_byte(top, k) / per_byte(bottom, k))
+            .collect(),
+    )
 }
 
 /// Times each closure in `rounds` interleaved rounds of about `round`
@@ -256,8 +275,8 @@ fn verdict(ok: bool) -> &'static str {
 }
 
 fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
-    const ROUNDS: usize = 7;
-    let round = Duration::from_millis(150);
+    const ROUNDS: usize = 21;
+    let round = Duration::from_millis(50);
     let n = FIXTURE.len();
     let mut timed = vec![
         Timed::new("(a) parse", n, || {
@@ -283,7 +302,7 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
 
     eprintln!();
     eprintln!(
-        "== same-process report: median of {ROUNDS} interleaved rounds; fixture {n} bytes, JSON {} bytes; 1 MB = 10^6 bytes ==",
+        "== same-process report: {ROUNDS} interleaved rounds, medians; fixture {n} bytes, JSON {} bytes; 1 MB = 10^6 bytes ==",
         json.len()
     );
     for t in &timed {
@@ -294,22 +313,21 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
             t.median() * 1e6
         );
     }
-    let (a, c, d) = (timed[0].median(), timed[2].median(), timed[3].median());
+    let a_c = paired_ratio(&timed[0], &timed[2]);
+    let a_d = paired_ratio(&timed[0], &timed[3]);
     eprintln!(
-        "ratio a/c (parse / from_str)  = {:.2}   target <= 1.0: {}",
-        a / c,
-        verdict(a / c <= 1.0)
+        "ratio a/c (parse / from_str)  = {a_c:.2}   target <= 1.0: {}",
+        verdict(a_c <= 1.0)
     );
     eprintln!(
-        "ratio a/d (parse / floor)     = {:.1}   target <= 20: {}",
-        a / d,
-        verdict(a / d <= 20.0)
+        "ratio a/d (parse / floor)     = {a_d:.1}   target <= 20: {}",
+        verdict(a_d <= 20.0)
     );
-    let owned = timed[4].median();
     eprintln!(
         "ratio a'/c (owned records / from_str) = {:.2}   (for reference: records that own every string)",
-        owned / c
+        paired_ratio(&timed[4], &timed[2])
     );
+    eprintln!("(each ratio: the median over rounds of the ratio within a round)");
     drop(timed);
 
     let mut scaling: Vec<Timed<'_>> = inputs
@@ -320,8 +338,9 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
             })
         })
         .collect();
-    measure(&mut scaling, 5, Duration::from_millis(300));
-    eprintln!("scaling (parse; median of 5 interleaved rounds):");
+    const SCALING_ROUNDS: usize = 11;
+    measure(&mut scaling, SCALING_ROUNDS, Duration::from_millis(100));
+    eprintln!("scaling (parse; {SCALING_ROUNDS} interleaved rounds, medians):");
     for t in &scaling {
         eprintln!(
             "  {:<5} {:>11} bytes  {:>8.2} ms/MB  {:>8.1} MB/s",
