@@ -46,7 +46,7 @@ fn run(files: &[&Path], threads: Option<usize>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_parse-notice"));
     command.args(files);
     if let Some(n) = threads {
-        command.env("RAYON_NUM_THREADS", n.to_string());
+        command.arg("--jobs").arg(n.to_string());
     }
     command.output().expect("run parse-notice")
 }
@@ -164,7 +164,9 @@ fn a_failing_file_alone_exits_2_with_no_output() {
     );
 }
 
-/// With 2 threads a batch is 8 files, so 20 files take three batches.
+/// With `--jobs 2` no file is read more than 8 ahead of the last one
+/// printed, so 20 files make the readers wait for the writer; with 1, 3 and
+/// 8 jobs the files finish in other orders.
 #[test]
 fn twenty_copies_keep_their_order_across_batches() {
     let dir = scratch("twenty");
@@ -178,19 +180,51 @@ fn twenty_copies_keep_their_order_across_batches() {
     let order: Vec<usize> = (0..10).flat_map(|i| [19 - i, i]).collect();
     let args: Vec<&Path> = order.iter().map(|&i| paths[i].as_path()).collect();
 
-    let output = run(&args, Some(2));
+    for jobs in [1, 2, 3, 8] {
+        let output = run(&args, Some(jobs));
+        assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
+        let got = notices(&output);
+        assert_eq!(got.len(), 20);
+        for (line, (&i, notice)) in order.iter().zip(&got).enumerate() {
+            let tag = format!("第{i}份对接香港");
+            assert!(
+                notice.tasks[11].title.starts_with(&tag),
+                "--jobs {jobs}: line {} should be copy {i}: {:?}",
+                line + 1,
+                notice.tasks[11].title
+            );
+            assert_eq!(*notice, parsed(&texts[i]), "line {} is copy {i}", line + 1);
+        }
+    }
+}
+
+/// A long notice first and short ones after: the short ones are read first
+/// and wait for it, and still print after it.
+#[test]
+fn a_slow_first_file_keeps_its_place() {
+    let dir = scratch("slow-first");
+    let text = tagged(0);
+    let (head, rest) = text.split_at(text.find("\n12. ").expect("task 12"));
+    let (tasks, tail) = rest.split_at(rest.find("十二、").expect("part 十二"));
+    // the same tasks thirty times over: a longer reading, numbers repeated
+    let long = format!("{head}{}{tail}", tasks.repeat(30));
+    let mut paths = vec![write(&dir, "long.txt", &long)];
+    let texts: Vec<String> = (1..7).map(tagged).collect();
+    for (i, t) in texts.iter().enumerate() {
+        paths.push(write(&dir, &format!("short-{i}.txt"), t));
+    }
+    let args: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+
+    let output = run(&args, Some(3));
     assert_eq!(output.status.code(), Some(0), "{:?}", stderr_lines(&output));
-    let got = notices(&output);
-    assert_eq!(got.len(), 20);
-    for (line, (&i, notice)) in order.iter().zip(&got).enumerate() {
-        let tag = format!("第{i}份对接香港");
-        assert!(
-            notice.tasks[11].title.starts_with(&tag),
-            "line {} should be copy {i}: {:?}",
-            line + 1,
-            notice.tasks[11].title
-        );
-        assert_eq!(*notice, parsed(&texts[i]), "line {} is copy {i}", line + 1);
+    let stdout = std::str::from_utf8(&output.stdout).expect("stdout is UTF-8");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 7);
+    let first: Notice = serde_json::from_str(lines[0]).expect("JSON");
+    assert_eq!(first, parsed(&long));
+    for (line, text) in lines[1..].iter().zip(&texts) {
+        let notice: Notice = serde_json::from_str(line).expect("JSON");
+        assert_eq!(notice, parsed(text));
     }
 }
 

@@ -5,12 +5,17 @@
 //! calls the library and prints. Exit status: 0 done; 1 `check` found
 //! diagnostics; 2 a file could not be read or is not a notice.
 
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
+use std::thread;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 /// A reading allocates thousands of small strings and vectors; mimalloc
 /// serves them about a third faster than the system allocator (README, Speed).
@@ -47,6 +52,18 @@ struct Limits {
     /// Refuse an input larger than this many bytes before reading it whole.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Read at most N files at once [default: the machine's cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+}
+
+impl Limits {
+    /// How many files are read at once.
+    fn jobs(&self) -> usize {
+        self.jobs
+            .or_else(|| thread::available_parallelism().ok())
+            .map_or(1, NonZeroUsize::get)
+    }
 }
 
 #[derive(Subcommand)]
@@ -156,66 +173,116 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
     Ok(json)
 }
 
-/// Prints each file's JSON in argument order, reading several files in
-/// parallel a bounded batch at a time: while one batch is written out, the
-/// next is read, so at most two batches' JSON is held at once.
+/// Prints each file's JSON in argument order as one line, reading several
+/// files at once ([`in_order`]).
 fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
     let pretty = pretty && files.len() == 1;
-    let batch = rayon::current_num_threads().max(1) * 4;
-    let read = |chunk: &[PathBuf]| -> Vec<Result<Vec<u8>, String>> {
-        chunk
-            .par_iter()
-            .map(|path| notice_json(path, pretty, limits))
-            .collect()
-    };
+    let mut out = io::stdout().lock();
     let mut status = 0;
-    let mut chunks = files.chunks(batch);
-    let mut done = chunks.next().map(|chunk| (chunk, read(chunk)));
-    while let Some((chunk, results)) = done.take() {
-        let next = chunks.next();
-        let (written, read_next) = rayon::join(
-            || write_notices(chunk, results),
-            || next.map(|chunk| (chunk, read(chunk))),
-        );
-        match written {
-            Written::All(batch_status) => status = status.max(batch_status),
-            Written::Stopped(batch_status) => return status.max(batch_status),
-        }
-        done = read_next;
-    }
+    in_order(
+        files,
+        limits.jobs(),
+        |path| notice_json(path, pretty, limits),
+        |path, result| {
+            match result {
+                Ok(json) => {
+                    if let Err(e) = out.write_all(&json) {
+                        status = write_failed(&e).unwrap_or(status);
+                        return ControlFlow::Break(());
+                    }
+                }
+                Err(reason) => {
+                    let _ = out.flush();
+                    complain(&format!("{}: {reason}", display(path)));
+                    status = 2;
+                }
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    let _ = out.flush();
     status
 }
 
-/// What writing a batch came to: the exit status so far (2 if a file
-/// failed), and whether to go on.
-enum Written {
-    /// Every result written.
-    All(u8),
-    /// Standard output is closed (a reader that stopped early: the status so
-    /// far) or cannot be written (reported, status 2): stop.
-    Stopped(u8),
-}
-
-/// Writes a batch's JSON lines, and an `error:` line for each file that failed.
-fn write_notices(chunk: &[PathBuf], results: Vec<Result<Vec<u8>, String>>) -> Written {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    let mut status = 0;
-    for (path, result) in chunk.iter().zip(results) {
-        match result {
-            Ok(json) => match out.write_all(&json) {
-                Ok(()) => {}
-                Err(e) => return Written::Stopped(write_failed(&e).unwrap_or(status)),
-            },
-            Err(reason) => {
-                let _ = out.flush();
-                complain(&format!("{}: {reason}", display(path)));
-                status = 2;
+/// Runs `work` on each item on `jobs` threads, and hands each result to
+/// `each` on the calling thread in the items' order, as soon as it and all
+/// before it are done; `each` breaking stops the run.
+///
+/// A thread takes the next item as soon as it is free (no batches to wait
+/// out, no thread spinning for work), and never one more than `4 × jobs`
+/// ahead of the last result handed on: the results held are bounded
+/// however many items there are.
+fn in_order<I: Sync, T: Send>(
+    items: &[I],
+    jobs: usize,
+    work: impl Fn(&I) -> T + Sync,
+    mut each: impl FnMut(&I, T) -> ControlFlow<()>,
+) {
+    let ahead = jobs.saturating_mul(4).max(1);
+    let next = AtomicUsize::new(0);
+    let handed = Handed::default();
+    thread::scope(|scope| {
+        let (sender, results) = mpsc::channel();
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+            let sender = sender.clone();
+            let (next, handed, work) = (&next, &handed, &work);
+            scope.spawn(move || loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(k) else { break };
+                if !handed.wait_for_room(k, ahead) || sender.send((k, work(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting = BTreeMap::new();
+        let mut at = 0;
+        for (k, result) in results.iter() {
+            waiting.insert(k, result);
+            while let Some(result) = waiting.remove(&at) {
+                let flow = each(&items[at], result);
+                at += 1;
+                if flow.is_break() {
+                    // the threads stop at their next item; `results` goes
+                    // with this closure, so a finished one cannot be sent
+                    return handed.stop();
+                }
+                handed.advance(at);
             }
         }
+    });
+}
+
+/// How many results [`in_order`] has handed on, for the threads waiting to
+/// run ahead; `usize::MAX` once it has stopped.
+#[derive(Default)]
+struct Handed {
+    count: Mutex<usize>,
+    moved: Condvar,
+}
+
+impl Handed {
+    /// Waits until item `k` is fewer than `ahead` items past the last result
+    /// handed on; false once the run has stopped.
+    fn wait_for_room(&self, k: usize, ahead: usize) -> bool {
+        let mut count = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        while *count != usize::MAX && k >= count.saturating_add(ahead) {
+            count = self
+                .moved
+                .wait(count)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        *count != usize::MAX
     }
-    let _ = out.flush();
-    Written::All(status)
+
+    fn advance(&self, count: usize) {
+        *self.count.lock().unwrap_or_else(PoisonError::into_inner) = count;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.advance(usize::MAX);
+    }
 }
 
 /// What a failed write to standard output means: a reader that stopped
@@ -259,29 +326,32 @@ fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(String, usize
 }
 
 fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|path| check_one(path, style, limits))
-        .collect();
     let mut status = 0;
     let mut out = io::stdout().lock();
-    for (path, result) in files.iter().zip(results) {
-        match result {
-            Ok((report, found)) => {
-                if let Err(e) = out.write_all(report.as_bytes()) {
-                    return write_failed(&e).unwrap_or(status);
+    in_order(
+        files,
+        limits.jobs(),
+        |path| check_one(path, style, limits),
+        |path, result| {
+            match result {
+                Ok((report, found)) => {
+                    if let Err(e) = out.write_all(report.as_bytes()) {
+                        status = write_failed(&e).unwrap_or(status);
+                        return ControlFlow::Break(());
+                    }
+                    if found > 0 && status == 0 {
+                        status = 1;
+                    }
                 }
-                if found > 0 && status == 0 {
-                    status = 1;
+                Err(reason) => {
+                    let _ = out.flush();
+                    complain(&format!("{}: {reason}", display(path)));
+                    status = 2;
                 }
             }
-            Err(reason) => {
-                let _ = out.flush();
-                complain(&format!("{}: {reason}", display(path)));
-                status = 2;
-            }
-        }
-    }
+            ControlFlow::Continue(())
+        },
+    );
     match out.flush() {
         Ok(()) => status,
         Err(e) => write_failed(&e).unwrap_or(status),
