@@ -180,8 +180,9 @@ fn lane(window: &[u8; WINDOW], from: usize) -> [u8; CHUNK] {
     lane
 }
 
-/// A bit for each position of the window's chunk where [`maybe_work_at`]
-/// holds, lowest first: some twenty vector operations and one `pmovmskb`
+/// A bit for each position of the window's chunk where the cheap test
+/// holds (`maybe_work_at`, which the portable build and the tests compile),
+/// lowest first: some twenty vector operations and one `pmovmskb`
 /// (through `safe_arch`, which holds the `unsafe` this crate forbids itself).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
@@ -230,8 +231,8 @@ fn lane_mask(window: &[u8; WINDOW]) -> u32 {
     half(flags) | (half(flags >> 64) << 8)
 }
 
-/// [`chunk_flags`] for the text's last sixteen bytes: the bytes after them
-/// are padding, shifted in.
+/// The exact test ([`work_at`]) as flags for the text's last sixteen bytes:
+/// the bytes after them are padding, shifted in.
 #[inline(always)]
 fn tail_flags(last: &[u8; CHUNK]) -> u128 {
     let b0 = u128::from_le_bytes(*last);

@@ -168,7 +168,7 @@ fn a_failing_file_alone_exits_2_with_no_output() {
 /// printed, so 20 files make the readers wait for the writer; with 1, 3 and
 /// 8 jobs the files finish in other orders.
 #[test]
-fn twenty_copies_keep_their_order_across_batches() {
+fn twenty_copies_keep_their_order_past_the_window() {
     let dir = scratch("twenty");
     let texts: Vec<String> = (0..20).map(tagged).collect();
     let paths: Vec<PathBuf> = texts
@@ -228,9 +228,10 @@ fn a_slow_first_file_keeps_its_place() {
     }
 }
 
-/// A failure in a later batch keeps its place between the good files.
+/// A failure at the eleventh file, past the first window of eight files
+/// (`--jobs 2`), keeps its place between the good files.
 #[test]
-fn a_failure_in_a_later_batch_keeps_its_place() {
+fn a_failure_past_the_window_keeps_its_place() {
     let dir = scratch("later");
     let texts: Vec<String> = (0..12).map(tagged).collect();
     let mut paths: Vec<PathBuf> = texts

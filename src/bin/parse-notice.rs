@@ -173,7 +173,9 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
     Ok(json)
 }
 
-/// Prints each file's JSON in argument order as one line, reading several
+/// Prints each file's JSON in argument order, one line each (`--pretty`
+/// indents a single file's; with several it is ignored, so that each file
+/// stays one line), reading several
 /// files at once ([`in_order`]).
 fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
     let pretty = pretty && files.len() == 1;
@@ -211,7 +213,9 @@ fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
 /// A thread takes the next item as soon as it is free (no batches to wait
 /// out, no thread spinning for work), and never one more than `4 × jobs`
 /// ahead of the last result handed on: the results held are bounded
-/// however many items there are.
+/// however many items there are. A panic in `work` or `each` stops the
+/// other threads at their next item and then goes on up from here; if no
+/// thread can be started, the calling thread does the work itself.
 fn in_order<I: Sync, T: Send>(
     items: &[I],
     jobs: usize,
@@ -222,19 +226,36 @@ fn in_order<I: Sync, T: Send>(
     let next = AtomicUsize::new(0);
     let handed = Handed::default();
     thread::scope(|scope| {
+        // however this closure ends, the threads are told before the
+        // scope waits for them
+        let _stop = Stop::OnDrop(&handed);
         let (sender, results) = mpsc::channel();
-        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+        let worker = || {
             let sender = sender.clone();
             let (next, handed, work) = (&next, &handed, &work);
-            scope.spawn(move || loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(k) else { break };
-                if !handed.wait_for_room(k, ahead) || sender.send((k, work(item))).is_err() {
+            move || {
+                let _stop = Stop::OnPanic(handed);
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(k) else { break };
+                    if !handed.wait_for_room(k, ahead) || sender.send((k, work(item))).is_err() {
+                        break;
+                    }
+                }
+            }
+        };
+        let started = (0..jobs.clamp(1, items.len().max(1)))
+            .take_while(|_| thread::Builder::new().spawn_scoped(scope, worker()).is_ok())
+            .count();
+        drop(sender);
+        if started == 0 {
+            for item in items {
+                if each(item, work(item)).is_break() {
                     break;
                 }
-            });
+            }
+            return;
         }
-        drop(sender);
         let mut waiting = BTreeMap::new();
         let mut at = 0;
         for (k, result) in results.iter() {
@@ -245,12 +266,31 @@ fn in_order<I: Sync, T: Send>(
                 if flow.is_break() {
                     // the threads stop at their next item; `results` goes
                     // with this closure, so a finished one cannot be sent
-                    return handed.stop();
+                    return;
                 }
                 handed.advance(at);
             }
         }
     });
+}
+
+/// Stops an [`in_order`] run when dropped: the calling thread's at the end
+/// of the run however it ends, a worker's only when it unwinds from a panic
+/// (a worker that ran out of items must not stop the others). Then no
+/// thread waits for room forever.
+enum Stop<'h> {
+    OnDrop(&'h Handed),
+    OnPanic(&'h Handed),
+}
+
+impl Drop for Stop<'_> {
+    fn drop(&mut self) {
+        match *self {
+            Stop::OnDrop(handed) => handed.stop(),
+            Stop::OnPanic(handed) if thread::panicking() => handed.stop(),
+            Stop::OnPanic(_) => {}
+        }
+    }
 }
 
 /// How many results [`in_order`] has handed on, for the threads waiting to
@@ -355,5 +395,144 @@ fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
     match out.flush() {
         Ok(()) => status,
         Err(e) => write_failed(&e).unwrap_or(status),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::panic::{self, AssertUnwindSafe};
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// Runs `f` on a thread of its own and says whether it panicked; fails
+    /// the test if it has not returned within a minute (a hung run).
+    fn panics_promptly(f: impl FnOnce() + Send + 'static) -> bool {
+        let (done, finished) = mpsc::channel();
+        thread::spawn(move || {
+            let _ = done.send(panic::catch_unwind(AssertUnwindSafe(f)).is_err());
+        });
+        finished
+            .recv_timeout(Duration::from_secs(60))
+            .expect("in_order did not return")
+    }
+
+    /// Items taking uneven times (the slow ones first) still come out in
+    /// order, each once, for every number of threads.
+    #[test]
+    fn results_come_in_the_items_order() {
+        let items: Vec<u64> = (0..40).collect();
+        for jobs in [1, 2, 3, 8, 64] {
+            let mut seen = Vec::new();
+            in_order(
+                &items,
+                jobs,
+                |&k| {
+                    thread::sleep(Duration::from_micros((40 - k) * 50));
+                    k * 10
+                },
+                |&k, result| {
+                    seen.push((k, result));
+                    ControlFlow::Continue(())
+                },
+            );
+            let expected: Vec<_> = items.iter().map(|&k| (k, k * 10)).collect();
+            assert_eq!(seen, expected, "jobs {jobs}");
+        }
+    }
+
+    /// No item is taken more than 4 × jobs past the last result handed on.
+    #[test]
+    fn no_thread_runs_more_than_four_times_jobs_ahead() {
+        let items: Vec<usize> = (0..200).collect();
+        for jobs in [1, 2, 3] {
+            let handed_on = AtomicUsize::new(0);
+            let furthest = AtomicUsize::new(0);
+            in_order(
+                &items,
+                jobs,
+                |&k| {
+                    let lead = k - handed_on.load(Ordering::SeqCst);
+                    furthest.fetch_max(lead, Ordering::SeqCst);
+                },
+                |&k, ()| {
+                    if k % 7 == 0 {
+                        thread::sleep(Duration::from_millis(1));
+                    }
+                    handed_on.store(k + 1, Ordering::SeqCst);
+                    ControlFlow::Continue(())
+                },
+            );
+            let furthest = furthest.load(Ordering::SeqCst);
+            assert!(furthest < 4 * jobs, "jobs {jobs}: {furthest} ahead");
+        }
+    }
+
+    /// `each` breaking at the fourth item ends the run there: nothing after
+    /// it is handed on, and the threads stop within their window.
+    #[test]
+    fn breaking_stops_the_run() {
+        let items: Vec<usize> = (0..1000).collect();
+        let worked = AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        in_order(
+            &items,
+            2,
+            |&k| {
+                worked.fetch_add(1, Ordering::SeqCst);
+                k
+            },
+            |_, k| {
+                seen.push(k);
+                if k == 3 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert_eq!(seen, [0, 1, 2, 3]);
+        assert!(worked.load(Ordering::SeqCst) <= 4 + 4 * 2 + 2);
+    }
+
+    /// A panic in one item's work goes on up to the caller, and the other
+    /// threads (waiting for room behind the lost result) do not hang.
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller() {
+        for jobs in [1, 2, 4] {
+            let panicked = panics_promptly(move || {
+                let items: Vec<usize> = (0..100).collect();
+                in_order(
+                    &items,
+                    jobs,
+                    |&k| assert_ne!(k, 5, "item five"),
+                    |_, ()| ControlFlow::Continue(()),
+                );
+            });
+            assert!(panicked, "jobs {jobs}");
+        }
+    }
+
+    /// A panic while handing on a result also ends the run promptly.
+    #[test]
+    fn a_panic_in_the_hand_on_reaches_the_caller() {
+        let returned = Arc::new(AtomicBool::new(false));
+        let seen = Arc::clone(&returned);
+        let panicked = panics_promptly(move || {
+            let items: Vec<usize> = (0..100).collect();
+            in_order(
+                &items,
+                2,
+                |&k| k,
+                |_, k| {
+                    assert_ne!(k, 2, "item two");
+                    ControlFlow::Continue(())
+                },
+            );
+            seen.store(true, Ordering::SeqCst);
+        });
+        assert!(panicked);
+        assert!(!returned.load(Ordering::SeqCst));
     }
 }
