@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::num::NonZeroUsize;
 use std::ops::ControlFlow;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -213,15 +214,20 @@ fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
 /// A thread takes the next item as soon as it is free (no batches to wait
 /// out, no thread spinning for work), and never one more than `4 × jobs`
 /// ahead of the last result handed on: the results held are bounded
-/// however many items there are. A panic in `work` or `each` stops the
-/// other threads at their next item and then goes on up from here; if no
-/// thread can be started, the calling thread does the work itself.
+/// however many items there are. A panic in `work` is caught on its thread
+/// and goes on up from the calling thread, with its own message, when the
+/// run reaches that item (not if `each` broke off before); a panic there or
+/// in `each` stops the other threads at their next item. If no thread can
+/// be started, the calling thread does the work itself.
 fn in_order<I: Sync, T: Send>(
     items: &[I],
     jobs: usize,
     work: impl Fn(&I) -> T + Sync,
     mut each: impl FnMut(&I, T) -> ControlFlow<()>,
 ) {
+    if items.is_empty() {
+        return;
+    }
     let ahead = jobs.saturating_mul(4).max(1);
     let next = AtomicUsize::new(0);
     let handed = Handed::default();
@@ -238,13 +244,19 @@ fn in_order<I: Sync, T: Send>(
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(k) else { break };
-                    if !handed.wait_for_room(k, ahead) || sender.send((k, work(item))).is_err() {
+                    if !handed.wait_for_room(k, ahead) {
+                        break;
+                    }
+                    // a panic travels with the item's result, and goes on
+                    // up from the calling thread only if the run gets there
+                    let done = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                    if sender.send((k, done)).is_err() {
                         break;
                     }
                 }
             }
         };
-        let started = (0..jobs.clamp(1, items.len().max(1)))
+        let started = (0..jobs.clamp(1, items.len()))
             .take_while(|_| thread::Builder::new().spawn_scoped(scope, worker()).is_ok())
             .count();
         drop(sender);
@@ -260,7 +272,8 @@ fn in_order<I: Sync, T: Send>(
         let mut at = 0;
         for (k, result) in results.iter() {
             waiting.insert(k, result);
-            while let Some(result) = waiting.remove(&at) {
+            while let Some(done) = waiting.remove(&at) {
+                let result = done.unwrap_or_else(|payload| panic::resume_unwind(payload));
                 let flow = each(&items[at], result);
                 at += 1;
                 if flow.is_break() {
@@ -275,8 +288,9 @@ fn in_order<I: Sync, T: Send>(
 }
 
 /// Stops an [`in_order`] run when dropped: the calling thread's at the end
-/// of the run however it ends, a worker's only when it unwinds from a panic
-/// (a worker that ran out of items must not stop the others). Then no
+/// of the run however it ends; a worker's only if it unwinds from a panic
+/// outside `work` (whose panics are caught), as a safety net, and never
+/// when it just ran out of items (that must not stop the others). Then no
 /// thread waits for room forever.
 enum Stop<'h> {
     OnDrop(&'h Handed),
@@ -405,17 +419,25 @@ fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::panic::{self, AssertUnwindSafe};
-    use std::sync::atomic::AtomicBool;
     use std::sync::Arc;
     use std::time::Duration;
 
-    /// Runs `f` on a thread of its own and says whether it panicked; fails
-    /// the test if it has not returned within twenty seconds (a hung run).
-    fn panics_promptly(f: impl FnOnce() + Send + 'static) -> bool {
+    /// Runs `f` on a thread of its own and gives the message of its panic,
+    /// if it panicked; fails the test if it has not returned within twenty
+    /// seconds (a hung run).
+    fn panic_of(f: impl FnOnce() + Send + 'static) -> Option<String> {
         let (done, finished) = mpsc::channel();
         thread::spawn(move || {
-            let _ = done.send(panic::catch_unwind(AssertUnwindSafe(f)).is_err());
+            let message = panic::catch_unwind(AssertUnwindSafe(f))
+                .err()
+                .map(|payload| {
+                    payload
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default()
+                });
+            let _ = done.send(message);
         });
         finished
             .recv_timeout(Duration::from_secs(20))
@@ -500,14 +522,17 @@ mod tests {
         assert!(worked.load(Ordering::SeqCst) <= 4 + 4 * 2 + 2);
     }
 
-    /// A panic in one item's work goes on up to the caller, and the other
-    /// threads (waiting for room behind the lost result) do not hang. Item
-    /// four is slow, so that with two threads or more its result is handed
-    /// on after item five has panicked: handing it on must not undo the stop.
+    /// A panic in one item's work goes on up to the caller with its own
+    /// message, and the other threads (waiting for room behind the lost
+    /// result) do not hang. Item four is slow, so that with two threads or
+    /// more its result is handed on after item five has panicked: handing it
+    /// on must not undo the stop.
     #[test]
     fn a_panic_in_the_work_reaches_the_caller() {
         for jobs in [1, 2, 4] {
-            let panicked = panics_promptly(move || {
+            let handed_on = Arc::new(Mutex::new(Vec::new()));
+            let seen = Arc::clone(&handed_on);
+            let message = panic_of(move || {
                 let items: Vec<usize> = (0..100).collect();
                 in_order(
                     &items,
@@ -516,34 +541,73 @@ mod tests {
                         if k == 4 {
                             thread::sleep(Duration::from_millis(50));
                         }
-                        assert_ne!(k, 5, "item five");
+                        assert!(k != 5, "item five is bad");
+                        k
                     },
-                    |_, ()| ControlFlow::Continue(()),
+                    |_, k| {
+                        seen.lock().unwrap().push(k);
+                        ControlFlow::Continue(())
+                    },
                 );
             });
-            assert!(panicked, "jobs {jobs}");
+            assert_eq!(message.as_deref(), Some("item five is bad"), "jobs {jobs}");
+            assert_eq!(*handed_on.lock().unwrap(), [0, 1, 2, 3, 4], "jobs {jobs}");
+        }
+    }
+
+    /// A panic in an item the run never reaches (`each` broke off before
+    /// it) is no panic of the run's: a reader that closed the pipe early
+    /// still gets a quiet end.
+    #[test]
+    fn a_panic_past_the_break_is_not_raised() {
+        for jobs in [1, 2, 4] {
+            let message = panic_of(move || {
+                let items: Vec<usize> = (0..100).collect();
+                in_order(
+                    &items,
+                    jobs,
+                    |&k| {
+                        assert!(k != 1, "item one is bad");
+                        if k == 0 {
+                            // the others are at work by now
+                            thread::sleep(Duration::from_millis(20));
+                        }
+                    },
+                    |_, ()| ControlFlow::Break(()),
+                );
+            });
+            assert_eq!(message, None, "jobs {jobs}");
         }
     }
 
     /// A panic while handing on a result also ends the run promptly.
     #[test]
     fn a_panic_in_the_hand_on_reaches_the_caller() {
-        let returned = Arc::new(AtomicBool::new(false));
-        let seen = Arc::clone(&returned);
-        let panicked = panics_promptly(move || {
+        let message = panic_of(move || {
             let items: Vec<usize> = (0..100).collect();
             in_order(
                 &items,
                 2,
                 |&k| k,
                 |_, k| {
-                    assert_ne!(k, 2, "item two");
+                    assert!(k != 2, "item two cannot be handed on");
                     ControlFlow::Continue(())
                 },
             );
-            seen.store(true, Ordering::SeqCst);
         });
-        assert!(panicked);
-        assert!(!returned.load(Ordering::SeqCst));
+        assert_eq!(message.as_deref(), Some("item two cannot be handed on"));
+    }
+
+    /// No items: nothing is worked or handed on, and no thread is needed.
+    #[test]
+    fn no_items_no_work() {
+        let worked = AtomicUsize::new(0);
+        in_order(
+            &[] as &[usize],
+            4,
+            |_| worked.fetch_add(1, Ordering::SeqCst),
+            |_, _| panic!("nothing to hand on"),
+        );
+        assert_eq!(worked.load(Ordering::SeqCst), 0);
     }
 }
