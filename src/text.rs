@@ -224,11 +224,18 @@ fn lane_mask(window: &[u8; WINDOW]) -> u32 {
         lane(window, 2),
         maybe_work_at,
     );
-    // the high bit of byte k, multiplied, lands on bit 56 + k
-    const GATHER: u64 = 0x0002_0408_1020_4081;
-    let half =
-        |word: u128| ((word as u64 & 0x8080_8080_8080_8080).wrapping_mul(GATHER) >> 56) as u32;
+    let half = |word: u128| gather(word as u64 & HIGH);
     half(flags) | (half(flags >> 64) << 8)
+}
+
+/// The high bits of `word`'s eight bytes (all its other bits clear) as eight
+/// bits, byte k's on bit k: multiplied, the high bit of byte k lands on bit
+/// 56 + k, and no two products overlap there.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+fn gather(word: u64) -> u32 {
+    const GATHER: u64 = 0x0002_0408_1020_4081;
+    (word.wrapping_mul(GATHER) >> 56) as u32
 }
 
 /// The exact test ([`work_at`]) as flags for the text's last sixteen bytes:
@@ -483,12 +490,10 @@ fn chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
 /// 64-bit word ([`mark_bits`]), its byte flags gathered into eight bits.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn word_chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
-    // the high bit of byte k, multiplied, lands on bit 56 + k
-    const GATHER: u64 = 0x0002_0408_1020_4081;
     let half = |k: usize| {
         let mut word = [0; 8];
         word.copy_from_slice(&chunk[8 * k..8 * k + 8]);
-        (mark_bits(u64::from_le_bytes(word)).wrapping_mul(GATHER) >> 56) as u32
+        gather(mark_bits(u64::from_le_bytes(word)))
     };
     half(0) | (half(1) << 8)
 }

@@ -176,22 +176,39 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
 
 /// Prints each file's JSON in argument order, one line each (`--pretty`
 /// indents a single file's; with several it is ignored, so that each file
-/// stays one line), reading several
-/// files at once ([`in_order`]).
+/// stays one line).
 fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
     let pretty = pretty && files.len() == 1;
+    print_in_order(files, limits, |path| {
+        notice_json(path, pretty, limits).map(|json| (json, 0))
+    })
+}
+
+/// Prints what `read` makes of each file, in argument order, reading
+/// several files at once ([`in_order`]); `read` gives a file's output and
+/// how many diagnostics it found. A file that fails gets an `error:` line
+/// and the others still print. Exit status: 2 if a file failed or standard
+/// output could not be written, else 1 if any diagnostics, else 0.
+fn print_in_order(
+    files: &[PathBuf],
+    limits: Limits,
+    read: impl Fn(&Path) -> Result<(Vec<u8>, usize), String> + Sync,
+) -> u8 {
     let mut out = io::stdout().lock();
     let mut status = 0;
     in_order(
         files,
         limits.jobs(),
-        |path| notice_json(path, pretty, limits),
+        |path| read(path),
         |path, result| {
             match result {
-                Ok(json) => {
-                    if let Err(e) = out.write_all(&json) {
+                Ok((output, found)) => {
+                    if let Err(e) = out.write_all(&output) {
                         status = write_failed(&e).unwrap_or(status);
                         return ControlFlow::Break(());
+                    }
+                    if found > 0 && status == 0 {
+                        status = 1;
                     }
                 }
                 Err(reason) => {
@@ -203,8 +220,10 @@ fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
             ControlFlow::Continue(())
         },
     );
-    let _ = out.flush();
-    status
+    match out.flush() {
+        Ok(()) => status,
+        Err(e) => write_failed(&e).unwrap_or(status),
+    }
 }
 
 /// Runs `work` on each item on `jobs` threads, and hands each result to
@@ -359,8 +378,8 @@ fn complain(message: &str) {
     let _ = writeln!(io::stderr().lock(), "error: {message}");
 }
 
-/// What `check` found in one file.
-fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(String, usize), String> {
+/// What `check` found in one file: its report and how many diagnostics.
+fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(Vec<u8>, usize), String> {
     let bytes = read_input(path, limits)?;
     let text = fengong::read_text(&bytes).map_err(|e| e.to_string())?;
     let notice = fengong::parse(&text).map_err(|e| e.to_string())?;
@@ -380,40 +399,12 @@ fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(String, usize
             format!("{value}\n")
         }
     };
-    Ok((report, diagnostics.len()))
+    Ok((report.into_bytes(), diagnostics.len()))
 }
 
+/// Reports, file by file in argument order, whether each was read completely.
 fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
-    let mut status = 0;
-    let mut out = io::stdout().lock();
-    in_order(
-        files,
-        limits.jobs(),
-        |path| check_one(path, style, limits),
-        |path, result| {
-            match result {
-                Ok((report, found)) => {
-                    if let Err(e) = out.write_all(report.as_bytes()) {
-                        status = write_failed(&e).unwrap_or(status);
-                        return ControlFlow::Break(());
-                    }
-                    if found > 0 && status == 0 {
-                        status = 1;
-                    }
-                }
-                Err(reason) => {
-                    let _ = out.flush();
-                    complain(&format!("{}: {reason}", display(path)));
-                    status = 2;
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    );
-    match out.flush() {
-        Ok(()) => status,
-        Err(e) => write_failed(&e).unwrap_or(status),
-    }
+    print_in_order(files, limits, |path| check_one(path, style, limits))
 }
 
 #[cfg(test)]
@@ -422,13 +413,19 @@ mod tests {
     use std::sync::Arc;
     use std::time::Duration;
 
-    /// Runs `f` on a thread of its own and gives the message of its panic,
-    /// if it panicked; fails the test if it has not returned within twenty
-    /// seconds (a hung run).
-    fn panic_of(f: impl FnOnce() + Send + 'static) -> Option<String> {
+    /// Runs [`in_order`] over the items 0 to 99 on a thread of its own and
+    /// gives the message of its panic, if it panicked; fails the test if it
+    /// has not returned within twenty seconds (a hung run).
+    fn panic_of<T: Send + 'static>(
+        jobs: usize,
+        work: impl Fn(&usize) -> T + Sync + Send + 'static,
+        each: impl FnMut(&usize, T) -> ControlFlow<()> + Send + 'static,
+    ) -> Option<String> {
         let (done, finished) = mpsc::channel();
         thread::spawn(move || {
-            let message = panic::catch_unwind(AssertUnwindSafe(f))
+            let items: Vec<usize> = (0..100).collect();
+            let run = || in_order(&items, jobs, work, each);
+            let message = panic::catch_unwind(AssertUnwindSafe(run))
                 .err()
                 .map(|payload| {
                     payload
@@ -523,33 +520,28 @@ mod tests {
     }
 
     /// A panic in one item's work goes on up to the caller with its own
-    /// message, and the other threads (waiting for room behind the lost
-    /// result) do not hang. Item four is slow, so that with two threads or
-    /// more its result is handed on after item five has panicked: handing it
-    /// on must not undo the stop.
+    /// message, after the results before it, and the other threads (waiting
+    /// for room behind it) do not hang. Item four is slow, so that with two
+    /// threads or more item five's panic comes in before item four's result.
     #[test]
     fn a_panic_in_the_work_reaches_the_caller() {
         for jobs in [1, 2, 4] {
             let handed_on = Arc::new(Mutex::new(Vec::new()));
             let seen = Arc::clone(&handed_on);
-            let message = panic_of(move || {
-                let items: Vec<usize> = (0..100).collect();
-                in_order(
-                    &items,
-                    jobs,
-                    |&k| {
-                        if k == 4 {
-                            thread::sleep(Duration::from_millis(50));
-                        }
-                        assert!(k != 5, "item five is bad");
-                        k
-                    },
-                    |_, k| {
-                        seen.lock().unwrap().push(k);
-                        ControlFlow::Continue(())
-                    },
-                );
-            });
+            let message = panic_of(
+                jobs,
+                |&k| {
+                    if k == 4 {
+                        thread::sleep(Duration::from_millis(50));
+                    }
+                    assert!(k != 5, "item five is bad");
+                    k
+                },
+                move |_, k| {
+                    seen.lock().unwrap().push(k);
+                    ControlFlow::Continue(())
+                },
+            );
             assert_eq!(message.as_deref(), Some("item five is bad"), "jobs {jobs}");
             assert_eq!(*handed_on.lock().unwrap(), [0, 1, 2, 3, 4], "jobs {jobs}");
         }
@@ -561,21 +553,17 @@ mod tests {
     #[test]
     fn a_panic_past_the_break_is_not_raised() {
         for jobs in [1, 2, 4] {
-            let message = panic_of(move || {
-                let items: Vec<usize> = (0..100).collect();
-                in_order(
-                    &items,
-                    jobs,
-                    |&k| {
-                        assert!(k != 1, "item one is bad");
-                        if k == 0 {
-                            // the others are at work by now
-                            thread::sleep(Duration::from_millis(20));
-                        }
-                    },
-                    |_, ()| ControlFlow::Break(()),
-                );
-            });
+            let message = panic_of(
+                jobs,
+                |&k| {
+                    assert!(k != 1, "item one is bad");
+                    if k == 0 {
+                        // the others are at work by now
+                        thread::sleep(Duration::from_millis(20));
+                    }
+                },
+                |_, ()| ControlFlow::Break(()),
+            );
             assert_eq!(message, None, "jobs {jobs}");
         }
     }
@@ -583,18 +571,14 @@ mod tests {
     /// A panic while handing on a result also ends the run promptly.
     #[test]
     fn a_panic_in_the_hand_on_reaches_the_caller() {
-        let message = panic_of(move || {
-            let items: Vec<usize> = (0..100).collect();
-            in_order(
-                &items,
-                2,
-                |&k| k,
-                |_, k| {
-                    assert!(k != 2, "item two cannot be handed on");
-                    ControlFlow::Continue(())
-                },
-            );
-        });
+        let message = panic_of(
+            2,
+            |&k| k,
+            |_, k| {
+                assert!(k != 2, "item two cannot be handed on");
+                ControlFlow::Continue(())
+            },
+        );
         assert_eq!(message.as_deref(), Some("item two cannot be handed on"));
     }
 
