@@ -30,13 +30,11 @@
 //! ('一、主动担当、积极作为。…') that belong to the letter, not to the plan.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use nom::bytes::complete::{tag, take_while};
-use nom::character::complete::digit1;
-use nom::combinator::map_res;
+use nom::bytes::complete::{tag, take_till1, take_while, take_while_m_n};
+use nom::character::complete::{digit1, one_of};
+use nom::combinator::{eof, map_res};
 use nom::{IResult, Parser};
-use regex::Regex;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Date, Document, LineSpan};
@@ -141,11 +139,36 @@ pub(crate) fn cc_list(text: &str) -> Vec<Cow<'static, str>> {
         .collect()
 }
 
-/// A document number: '粤府〔2023〕18号' (any bracket pair a copy may use).
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\s〔\[［（(]+[〔\[［（(][0-9]{4}[〕\]］）)][0-9]{1,4}号$")
-        .expect("static regex")
-});
+/// The brackets around a document number's year, as copies print them.
+const OPEN: &str = "〔[［（(";
+const CLOSE: &str = "〕]］）)";
+
+/// Reads a whole line as a document number: the issuer's short name, the
+/// year in brackets (any pair a copy may use), the serial number.
+///
+/// ```text
+/// doc-number = 1*(char - space - open) open 4DIGIT close 1*4DIGIT "号" EOL
+/// open       = "〔" / "[" / "［" / "（" / "("
+/// close      = "〕" / "]" / "］" / "）" / ")"
+///
+/// 粤府〔2023〕18号
+/// ^^^^ here, then the year, then the serial
+/// ```
+///
+/// A grammar rather than a regular expression: a regex is built once per
+/// process, and building this one took a sixth of a one-notice run, for a
+/// line read once.
+fn doc_number(i: &str) -> IResult<&str, ()> {
+    let digits = |m, n| take_while_m_n(m, n, |c: char| c.is_ascii_digit());
+    let short_name = take_till1(|c: char| c.is_whitespace() || OPEN.contains(c));
+    let (i, _) = (short_name, one_of(OPEN), digits(4, 4), one_of(CLOSE)).parse(i)?;
+    let (i, _) = (digits(1, 4), tag("号"), eof).parse(i)?;
+    Ok((i, ()))
+}
+
+fn is_doc_number(line: &str) -> bool {
+    doc_number(line).is_ok()
+}
 
 /// What one envelope line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -195,7 +218,7 @@ fn classify(line: &str, doc: &Document<'_>) -> EnvelopeLine {
             return EnvelopeLine::Issuer(issuer.to_string());
         }
     }
-    if doc.doc_number.is_none() && DOC_NUMBER.is_match(&squeezed) {
+    if doc.doc_number.is_none() && is_doc_number(&squeezed) {
         return EnvelopeLine::DocNumber(squeezed.into_owned());
     }
     if doc.title.is_none() && squeezed.ends_with("通知") && squeezed.contains("关于") {
@@ -299,6 +322,93 @@ pub(crate) fn year_of(text: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doc_numbers() {
+        let cases = [
+            ("粤府〔2023〕18号", true),
+            ("粤府[2022]6号", true),
+            ("粤府［2021］1234号", true),
+            ("粤府办（2020）9号", true),
+            ("粤府(2019)10号", true),
+            ("粤府〔2023〕12345号", false),
+            ("粤府〔202〕18号", false),
+            ("粤府〔20234〕18号", false),
+            ("粤府〔2023〕号", false),
+            ("粤府〔2023〕18号。", false),
+            ("粤 府〔2023〕18号", false),
+            ("〔2023〕18号", false),
+            ("粤府〔2023〔18号", false),
+            ("粤府〔２０２３〕18号", false),
+            ("广东省人民政府文件", false),
+            ("", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(is_doc_number(line), expected, "{line:?}");
+        }
+    }
+
+    /// The grammar accepts exactly what the regular expression it replaced
+    /// accepted: on every line made of a short name, brackets, a year, a
+    /// serial and an ending, each well formed or a near miss, and on lines
+    /// of random pieces.
+    #[test]
+    fn doc_numbers_as_the_pattern_read_them() {
+        let pattern =
+            regex::Regex::new(r"^[^\s〔\[［（(]+[〔\[［（(][0-9]{4}[〕\]］）)][0-9]{1,4}号$")
+                .unwrap();
+        let names = [
+            "粤府",
+            "粤府办",
+            "a",
+            "",
+            "粤 府",
+            "粤\u{3000}府",
+            "粤〕府",
+            "粤)府",
+            "2",
+        ];
+        let opens = ["〔", "[", "［", "（", "(", "", "〕", " "];
+        let years = ["2023", "0000", "202", "20234", "２０２３", "", "2 23"];
+        let closes = ["〕", "]", "］", "）", ")", "", "〔", "】"];
+        let serials = ["18", "1", "1234", "12345", "", "１８", "1a"];
+        let ends = ["号", "", "号。", "号 ", "号号", " 号", "號"];
+        let mut lines = Vec::new();
+        for name in names {
+            for open in opens {
+                for year in years {
+                    for close in closes {
+                        for serial in serials {
+                            for end in ends {
+                                lines.push(format!("{name}{open}{year}{close}{serial}{end}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let built = lines.len();
+        let pieces: Vec<&str> = [&names[..], &opens, &years, &closes, &serials, &ends].concat();
+        let mut state = 0x2023_0218_u64;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..6 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                line.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            lines.push(line);
+        }
+        for line in &lines {
+            assert_eq!(is_doc_number(line), pattern.is_match(line), "{line:?}");
+        }
+        // the built lines well formed in every slot: 6 names (a close
+        // bracket may stand in a name) × 5 opens × 2 years × 5 closes ×
+        // 3 serials × 1 ending
+        let accepted = lines[..built].iter().filter(|l| is_doc_number(l)).count();
+        assert_eq!(accepted, 900);
+    }
 
     #[test]
     fn dates() {

@@ -547,7 +547,7 @@ fn assert_scales_with<I: AsRef<[u8]> + ?Sized, O: AsRef<I>, T>(
     make: impl Fn(usize) -> O,
     f: impl Fn(&I) -> T,
 ) -> (O, T) {
-    // Warm up: lazily built regexes and the allocator.
+    // Warm up: the allocator, and whatever is built on first use.
     let _ = f(make(16).as_ref());
     let small = make(n / 4);
     let large = make(n);

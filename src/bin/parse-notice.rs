@@ -59,8 +59,13 @@ struct Limits {
 }
 
 impl Limits {
-    /// How many files are read at once.
-    fn jobs(&self) -> usize {
+    /// How many of `files` are read at once. One file needs no count of
+    /// the machine's cores (asking costs a dozen system calls: the
+    /// process's cgroup and its CPU quota).
+    fn jobs(&self, files: usize) -> usize {
+        if files < 2 {
+            return 1;
+        }
         self.jobs
             .or_else(|| thread::available_parallelism().ok())
             .map_or(1, NonZeroUsize::get)
@@ -198,7 +203,7 @@ fn print_in_order(
     let mut status = 0;
     in_order(
         files,
-        limits.jobs(),
+        limits.jobs(files.len()),
         |path| read(path),
         |path, result| {
             match result {
@@ -237,7 +242,8 @@ fn print_in_order(
 /// and goes on up from the calling thread, with its own message, when the
 /// run reaches that item (not if `each` broke off before); a panic there or
 /// in `each` stops the other threads at their next item. If no thread can
-/// be started, the calling thread does the work itself.
+/// be started, or there is only one item, the calling thread does the work
+/// itself.
 fn in_order<I: Sync, T: Send>(
     items: &[I],
     jobs: usize,
@@ -275,7 +281,13 @@ fn in_order<I: Sync, T: Send>(
                 }
             }
         };
-        let started = (0..jobs.clamp(1, items.len()))
+        // one item: no thread to start, or to wait for
+        let threads = if items.len() < 2 {
+            0
+        } else {
+            jobs.clamp(1, items.len())
+        };
+        let started = (0..threads)
             .take_while(|_| thread::Builder::new().spawn_scoped(scope, worker()).is_ok())
             .count();
         drop(sender);
@@ -580,6 +592,24 @@ mod tests {
             },
         );
         assert_eq!(message.as_deref(), Some("item two cannot be handed on"));
+    }
+
+    /// One item is worked on the calling thread: no thread is started for
+    /// it (a one-file run waits for none).
+    #[test]
+    fn one_item_is_worked_on_the_calling_thread() {
+        let caller = thread::current().id();
+        let mut seen = Vec::new();
+        in_order(
+            &[7],
+            4,
+            |&k| (k * 10, thread::current().id()),
+            |&k, result| {
+                seen.push((k, result));
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(seen, [(7, (70, caller))]);
     }
 
     /// No items: nothing is worked or handed on, and no thread is needed.
