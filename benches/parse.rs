@@ -10,6 +10,8 @@
 //!
 //! - `parse/notice`       (a) `fengong::parse` of the fixture;
 //! - `parse/to_json`      (b) `serde_json::to_string` of the result;
+//! - `parse/write_json`   (b') `Notice::write_json` of the result: the same
+//!   bytes, as `parse-notice` writes them;
 //! - `parse/from_json`    (c) `serde_json::from_str::<Notice>` of that JSON,
 //!   the reference: reading our own output back (into owned records, as
 //!   `Notice<'static>` is `DeserializeOwned`);
@@ -168,6 +170,13 @@ fn bench_parse(c: &mut Criterion, notice: &Notice, json: &str) {
     group.bench_function("to_json", |b| {
         b.iter(|| serde_json::to_string(black_box(notice)).expect("serializes"))
     });
+    group.bench_function("write_json", |b| {
+        b.iter(|| {
+            let mut line = Vec::with_capacity(json.len());
+            black_box(notice).write_json(&mut line);
+            line
+        })
+    });
     group.bench_function("from_json", |b| {
         b.iter(|| serde_json::from_str::<Notice<'static>>(black_box(json)).expect("deserializes"))
     });
@@ -297,6 +306,11 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
             let notice = fengong::parse(black_box(FIXTURE)).expect("fixture parses");
             black_box(notice.into_owned());
         }),
+        Timed::new("(b') write_json", n, || {
+            let mut line = Vec::with_capacity(json.len());
+            black_box(notice).write_json(&mut line);
+            black_box(line);
+        }),
     ];
     measure(&mut timed, ROUNDS, round);
 
@@ -326,6 +340,10 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
     eprintln!(
         "ratio a'/c (owned records / from_str) = {:.2}   (for reference: records that own every string)",
         paired_ratio(&timed[4], &timed[2])
+    );
+    eprintln!(
+        "ratio b'/b (write_json / serde_json::to_string) = {:.2}   (the same bytes)",
+        paired_ratio(&timed[5], &timed[1])
     );
     eprintln!("(each ratio: the median over rounds of the ratio within a round)");
     drop(timed);

@@ -39,6 +39,7 @@ mod division;
 mod envelope;
 mod error;
 pub mod html;
+mod json;
 mod model;
 mod part;
 mod reader;

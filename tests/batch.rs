@@ -348,8 +348,8 @@ fn closed_stdout_keeps_the_status() {
 }
 
 /// The lines are the bytes `serde_json` writes for each notice (the binary
-/// writes them with `sonic-rs`, faster): checked on the fixture and on a
-/// copy whose texts hold every character JSON must escape.
+/// writes them with `Notice::write_json`, faster): checked on the fixture
+/// and on a copy whose texts hold every character JSON must escape.
 #[test]
 fn lines_are_serde_json_bytes() {
     let dir = scratch("serde-bytes");

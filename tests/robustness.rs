@@ -139,9 +139,15 @@ fn show_lines(text: &str, wanted: &[u32]) -> String {
 }
 
 /// What is wrong with an `Ok` reading of `text`; empty when it is sound.
-/// `check::lint` and `check::render` run on it too (a panic fails the test).
+/// `check::lint` and `check::render` run on it too (a panic fails the test),
+/// and its JSON line must be the bytes serde_json writes.
 fn unsound(notice: &Notice, text: &str) -> Vec<String> {
     let mut problems = Vec::new();
+    let mut line = Vec::new();
+    notice.write_json(&mut line);
+    if line != serde_json::to_vec(notice).expect("the records serialize") {
+        problems.push("write_json differs from serde_json".to_string());
+    }
     let lost = lost_lines(notice, text);
     if !lost.is_empty() {
         problems.push(format!(

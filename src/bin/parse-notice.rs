@@ -167,12 +167,12 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
     // the JSON is about 1.7 times the notice's text: room for it up front
     let mut json = Vec::with_capacity(text.len().saturating_mul(7) / 4);
     if pretty {
-        serde_json::to_writer_pretty(&mut json, &notice).map_err(|e| e.to_string())
+        serde_json::to_writer_pretty(&mut json, &notice)
+            .map_err(|e| format!("cannot write JSON: {e}"))?;
     } else {
-        // the same bytes serde_json writes, escaped with vector scans
-        sonic_rs::to_writer(&mut json, &notice).map_err(|e| e.to_string())
+        // the bytes serde_json writes, faster
+        notice.write_json(&mut json);
     }
-    .map_err(|e| format!("cannot write JSON: {e}"))?;
     // the line's end goes with it: one write, whose last byte is the
     // newline standard output's line buffer looks for
     json.push(b'\n');
