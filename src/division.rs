@@ -437,7 +437,8 @@ fn expand<'a>(whole: &Cow<'a, str>, group: &[&str], out: &mut Vec<Department<'a>
 }
 
 fn expand_all<'a>(whole: &Cow<'a, str>, names: &[&str]) -> Vec<Department<'a>> {
-    let mut out = Vec::with_capacity(names.len());
+    // one department a name; the empty ones stand between groups
+    let mut out = Vec::with_capacity(names.iter().filter(|name| !name.is_empty()).count());
     for group in groups_of(names) {
         expand(whole, group, &mut out);
     }

@@ -96,6 +96,9 @@ struct Body<'a> {
     previous: Option<Kind>,
     /// The last input line read so far.
     last_line: u32,
+    /// A task's sentences as they are split, before they go into a list
+    /// of their own, of the right size.
+    sentences: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Body<'a> {
@@ -120,6 +123,7 @@ impl<'a> Body<'a> {
             draft: None,
             rows: Vec::new(),
             previous: None,
+            sentences: Vec::new(),
         }
     }
 
@@ -231,7 +235,10 @@ impl<'a> Body<'a> {
             return self.warn(Code::DuplicateField, block.lines.first, message);
         }
         match which {
-            Label::Measures => task.measures = task::measures(block, value),
+            Label::Measures => {
+                task::measures(block, value, &mut self.sentences);
+                task.measures = self.sentences.drain(..).collect();
+            }
             Label::Leaders => task.leaders = leader_names(&block.text, value),
             Label::Division => task.departments = Some(division::read(&block.text, value)),
         }

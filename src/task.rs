@@ -107,12 +107,18 @@ pub(crate) fn label(i: &str) -> IResult<&str, Label> {
 /// 王 曦            → 王曦
 /// ```
 pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
-    text.split(['、', '，', ',', '；'])
-        .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
-        .filter(|name| !name.is_empty())
-        .map(|name| lift(whole, squeeze(name)))
-        .filter(|name| !name.is_empty())
-        .collect()
+    const BETWEEN: [char; 4] = ['、', '，', ',', '；'];
+    // room for every piece (one name, mostly): a list grown from nothing
+    // takes room for four
+    let mut names = Vec::with_capacity(text.split(BETWEEN).count());
+    names.extend(
+        text.split(BETWEEN)
+            .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
+            .filter(|name| !name.is_empty())
+            .map(|name| lift(whole, squeeze(name)))
+            .filter(|name| !name.is_empty()),
+    );
+    names
 }
 
 /// What a sentence split sees in the measures text.
@@ -213,10 +219,12 @@ fn split_sentences(text: &str, mut each: impl FnMut(std::ops::Range<usize>)) {
 /// Each sentence is normalized on its own and borrows from the input when
 /// its words stand on one line and need no change, even where another
 /// sentence of the paragraph straddles a page break or holds a '5 %'.
-pub(crate) fn measures<'a>(block: &Block<'a>, value: &str) -> Vec<Cow<'a, str>> {
+/// The sentences are pushed onto `out`, a list the reader keeps from task to
+/// task (their count is known only at the end, and the task's own list is
+/// then made to fit them).
+pub(crate) fn measures<'a>(block: &Block<'a>, value: &str, out: &mut Vec<Cow<'a, str>>) {
     let offset = block.text.len().saturating_sub(value.len());
     let mut sources = block.sources();
-    let mut out = Vec::with_capacity(value.len() / 100 + 2);
     // where the next spacing or half-width mark stands: the sentences before
     // it are taken as they are, and the text is scanned for it only once
     let mut work = first_work(value);
@@ -240,7 +248,6 @@ pub(crate) fn measures<'a>(block: &Block<'a>, value: &str) -> Vec<Cow<'a, str>> 
             out.push(sentence);
         }
     });
-    out
 }
 
 /// A task's title after its header, normalized.
@@ -346,7 +353,9 @@ mod tests {
 
     /// The measures read from `text` standing on one line.
     fn measures_of(text: &str) -> Vec<Cow<'_, str>> {
-        measures(&Block::line(text), text)
+        let mut out = Vec::new();
+        measures(&Block::line(text), text, &mut out);
+        out
     }
 
     #[test]
@@ -405,7 +414,8 @@ mod tests {
         let blocks = crate::reflow::Block::all_of(text);
         let block = blocks.first().expect("one block");
         let (value, _) = label(&block.text).expect("a label");
-        let got = measures(block, value);
+        let mut got = Vec::new();
+        measures(block, value, &mut got);
         assert_eq!(
             got,
             [

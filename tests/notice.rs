@@ -49,6 +49,29 @@ fn counts() {
 }
 
 // Rule 1: text is the notice's own words, page-break pieces joined, PDF spacing removed.
+/// Each task's lists take the room their items need and no more (a notice
+/// a hundred times this one holds 13 MB of records; lists grown a push at a
+/// time held 17.5): the 2023 notice's 746 measures, 207 leaders and 1,143
+/// departments.
+#[test]
+fn lists_fit_their_items() {
+    let (mut measures, mut leaders, mut departments) = (0, 0, 0);
+    for t in &NOTICE.tasks {
+        assert_eq!(t.measures.capacity(), t.measures.len(), "task {}", t.number);
+        assert_eq!(t.leaders.capacity(), t.leaders.len(), "task {}", t.number);
+        let d = t
+            .departments
+            .as_ref()
+            .expect("every 2023 task has a clause");
+        assert_eq!(d.lead.capacity(), d.lead.len(), "task {}", t.number);
+        assert_eq!(d.support.capacity(), d.support.len(), "task {}", t.number);
+        measures += t.measures.len();
+        leaders += t.leaders.len();
+        departments += d.lead.len() + d.support.len();
+    }
+    assert_eq!((measures, leaders, departments), (746, 207, 1143));
+}
+
 #[test]
 fn text_is_rejoined_and_despaced() {
     // '11. 全省…均完成' / blank / '国家下达任务。' (lines 83–85)
