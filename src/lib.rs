@@ -26,7 +26,8 @@
 //! 4. `part` and `task` — parts 一…十二, tasks, measures, leaders;
 //! 5. `division` — the 部门分工 clause, read as a grammar;
 //! 6. `annex` — the livelihood-projects table;
-//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks.
+//! 7. [`diagnostic`] — what could not be read, by line; [`check`] — the CI gate's extra checks;
+//! 8. `json` — the records as one line of JSON ([`Notice::write_json`]).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
