@@ -99,6 +99,8 @@ struct Body<'a> {
     /// A task's sentences as they are split, before they go into a list
     /// of their own, of the right size.
     sentences: Vec<Cow<'a, str>>,
+    /// Room for the names of a department clause, from clause to clause.
+    names: division::Room,
 }
 
 impl<'a> Body<'a> {
@@ -124,6 +126,7 @@ impl<'a> Body<'a> {
             rows: Vec::new(),
             previous: None,
             sentences: Vec::new(),
+            names: division::Room::default(),
         }
     }
 
@@ -240,7 +243,9 @@ impl<'a> Body<'a> {
                 task.measures = self.sentences.drain(..).collect();
             }
             Label::Leaders => task.leaders = leader_names(&block.text, value),
-            Label::Division => task.departments = Some(division::read(&block.text, value)),
+            Label::Division => {
+                task.departments = Some(division::read(&block.text, value, &mut self.names))
+            }
         }
     }
 
