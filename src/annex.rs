@@ -95,8 +95,7 @@ pub(crate) fn pair_names<'a>(whole: &Cow<'a, str>, tokens: &[&str]) -> Vec<Cow<'
 /// ^ empty category cell
 /// ```
 pub(crate) fn table_line<'a>(whole: &Cow<'a, str>, line: u32) -> TableLine<'a> {
-    let text: &str = whole;
-    let cells: Vec<&str> = text.split('\t').map(trim).collect();
+    let cells: Vec<&str> = cells(whole).collect();
     if is_header(&cells) {
         return TableLine::Header;
     }
@@ -132,6 +131,19 @@ pub(crate) fn table_line<'a>(whole: &Cow<'a, str>, line: u32) -> TableLine<'a> {
         deputies: names.collect(),
         line,
     }))
+}
+
+/// The cells of a row, trimmed: the text between its tabs, which are
+/// found sixteen or thirty-two bytes at a time (`memchr`).
+fn cells(row: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\t', row.as_bytes()).chain([row.len()]);
+    let mut start = 0;
+    ends.map(move |end| {
+        // a tab is one byte: both ends stand between characters
+        let cell = row.get(start..end).unwrap_or_default();
+        start = end + 1;
+        trim(cell)
+    })
 }
 
 /// The number and title of a category cell: '一、深入实施…三项工程'.
@@ -199,6 +211,35 @@ fn settle_categories<'a>(rows: &[Row<'a>]) -> Vec<Option<(u32, Cow<'a, str>)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_between_tabs() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "\t2\t实现技工院校招生规模 19 万人以上。\t王 曦\t省人力资源社会保障厅 杨红山",
+                &[
+                    "",
+                    "2",
+                    "实现技工院校招生规模 19 万人以上。",
+                    "王 曦",
+                    "省人力资源社会保障厅 杨红山",
+                ],
+            ),
+            (" 事 项 \t序号\t", &["事 项", "序号", ""]),
+            ("\u{3000}甲\t\t乙 ", &["甲", "", "乙"]),
+            ("无表格", &["无表格"]),
+            ("", &[""]),
+        ];
+        for (row, expected) in cases {
+            assert_eq!(cells(row).collect::<Vec<_>>(), expected, "{row:?}");
+        }
+        // every row of the 2023 annex, as splitting at each tab reads it
+        let text = include_str!("../fixtures/guangdong-2023.txt");
+        for row in text.lines().filter(|l| l.contains('\t')) {
+            let expected: Vec<&str> = row.split('\t').map(trim).collect();
+            assert_eq!(cells(row).collect::<Vec<_>>(), expected, "{row:?}");
+        }
+    }
 
     #[test]
     fn rows() {
