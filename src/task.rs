@@ -30,7 +30,9 @@ use nom::{IResult, Parser};
 use std::borrow::Cow;
 
 use crate::reflow::Block;
-use crate::text::{char3, first_work, is_space, lift, marks, normalize, squeeze, trim_start};
+use crate::text::{
+    char3, first_work, is_space, lift, normalize, sentence_marks, squeeze, trim_start,
+};
 
 /// The three field labels of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +187,7 @@ fn closer_after(text: &str, at: usize) -> Option<usize> {
 fn split_sentences(text: &str, mut each: impl FnMut(std::ops::Range<usize>)) {
     let bytes = text.as_bytes();
     let (mut depth, mut start, mut skip_to) = (0usize, 0, 0);
-    for at in marks(bytes) {
+    for at in sentence_marks(bytes) {
         if at < skip_to {
             continue;
         }

@@ -178,10 +178,10 @@ fn first_in(bytes: &[u8], start: usize, mut maybe: u32) -> Option<usize> {
     None
 }
 
-/// A text shorter than a chunk, padded to one.
-fn padded(bytes: &[u8]) -> [u8; CHUNK] {
-    let mut chunk = [PAD; CHUNK];
-    let n = bytes.len().min(CHUNK);
+/// The first `N` bytes of `bytes`, padded after its end.
+fn padded<const N: usize>(bytes: &[u8]) -> [u8; N] {
+    let mut chunk = [PAD; N];
+    let n = bytes.len().min(N);
     chunk[..n].copy_from_slice(&bytes[..n]);
     chunk
 }
@@ -509,15 +509,18 @@ pub(crate) fn char3(bytes: &[u8], at: usize) -> Option<char> {
 /// '（' and their kin) and '(' ')'. Judged sixteen bytes at a time, one bit
 /// per byte ([`chunk_marks`]).
 pub(crate) fn marks(bytes: &[u8]) -> Marks<'_> {
-    Marks {
-        bytes,
-        chunk: 0,
-        bits: marks_from(bytes, 0),
-    }
+    Marks::new(bytes)
 }
 
-/// The iterator of [`marks`].
-pub(crate) struct Marks<'a> {
+/// [`marks`] without the pauses '、' '，' '：', which a sentence split
+/// passes over: they end no sentence and open or close nothing, and they
+/// are more than half the marks of the 2023 notice.
+pub(crate) fn sentence_marks(bytes: &[u8]) -> Marks<'_, false> {
+    Marks::new(bytes)
+}
+
+/// The iterator of [`marks`] (`PAUSES`) and [`sentence_marks`].
+pub(crate) struct Marks<'a, const PAUSES: bool = true> {
     bytes: &'a [u8],
     /// Where the current chunk starts.
     chunk: usize,
@@ -525,16 +528,54 @@ pub(crate) struct Marks<'a> {
     bits: u32,
 }
 
-impl Iterator for Marks<'_> {
+impl<'a, const PAUSES: bool> Marks<'a, PAUSES> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Marks {
+            bytes,
+            chunk: 0,
+            bits: Self::from(bytes, 0),
+        }
+    }
+
+    /// The marks of the sixteen bytes of `bytes` from `at`. Near the end,
+    /// the text's last sixteen bytes are judged and the bits of those
+    /// before `at` shifted out (no copy); a text shorter than that is
+    /// padded. The pauses are told apart only where the two bytes after
+    /// the chunk are there to read.
+    #[inline]
+    fn from(bytes: &[u8], at: usize) -> u32 {
+        let rest = bytes.get(at..).unwrap_or_default();
+        if !PAUSES {
+            if let Some(window) = rest.first_chunk::<WINDOW>() {
+                return sentence_chunk_marks(window);
+            }
+        }
+        if let Some(chunk) = rest.first_chunk::<MARK_CHUNK>() {
+            return chunk_marks(chunk);
+        }
+        let (start, bits) = match bytes.len().checked_sub(MARK_CHUNK) {
+            Some(start) => match bytes.get(start..).and_then(|last| last.first_chunk()) {
+                Some(last) => (start, chunk_marks(last)),
+                None => (start, 0),
+            },
+            None => (0, chunk_marks(&padded(bytes))),
+        };
+        let judged = u32::try_from(at.saturating_sub(start)).unwrap_or(u32::MAX);
+        bits.checked_shr(judged).unwrap_or(0)
+    }
+}
+
+impl<const PAUSES: bool> Iterator for Marks<'_, PAUSES> {
     type Item = usize;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<usize> {
         while self.bits == 0 {
             self.chunk += MARK_CHUNK;
             if self.chunk >= self.bytes.len() {
                 return None;
             }
-            self.bits = marks_from(self.bytes, self.chunk);
+            self.bits = Self::from(self.bytes, self.chunk);
         }
         let at = self.chunk + self.bits.trailing_zeros() as usize;
         self.bits &= self.bits - 1;
@@ -544,20 +585,6 @@ impl Iterator for Marks<'_> {
 
 /// Bytes judged at once by [`marks`].
 const MARK_CHUNK: usize = 16;
-
-/// The marks of the sixteen bytes of `bytes` from `at` (padded at the end).
-#[inline]
-fn marks_from(bytes: &[u8], at: usize) -> u32 {
-    let rest = bytes.get(at..).unwrap_or_default();
-    match rest.first_chunk::<MARK_CHUNK>() {
-        Some(chunk) => chunk_marks(chunk),
-        None => {
-            let mut chunk = [PAD; MARK_CHUNK];
-            chunk[..rest.len()].copy_from_slice(rest);
-            chunk_marks(&chunk)
-        }
-    }
-}
 
 /// A bit for every byte of `chunk` that is 0xE2, 0xE3, 0xEF, '(' or ')':
 /// three vector compares and one `pmovmskb` (through `safe_arch`, which
@@ -577,6 +604,53 @@ fn chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
         eq(pairs, splat(b'(')),
     );
     u32::from_ne_bytes(move_mask_i8_m128i(found).to_ne_bytes())
+}
+
+/// [`chunk_marks`] for the window's chunk without the pauses: '、' is the
+/// only mark E3 ?? 81, '，' and '：' the only ones EF ?? 8C and EF ?? 9A.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn sentence_chunk_marks(window: &[u8; WINDOW]) -> u32 {
+    use safe_arch::{
+        bitand_m128i as and, bitandnot_m128i as and_not, bitor_m128i as or,
+        cmp_eq_mask_i8_m128i as eq, load_unaligned_m128i, m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let splat = |byte: u8| set_splat_i8_m128i(i8::from_ne_bytes([byte]));
+    let is = |v: m128i, byte: u8| eq(v, splat(byte));
+    let [v, b2] = [0, 2].map(|from| load_unaligned_m128i(&lane(window, from)));
+    let pairs = and(v, splat(!1)); // 0xE3 → 0xE2, ')' → '('
+    let found = or(or(is(pairs, 0xE2), is(v, 0xEF)), is(pairs, b'('));
+    let pause = or(
+        and(is(v, 0xE3), is(b2, 0x81)),
+        and(is(v, 0xEF), or(is(b2, 0x8C), is(b2, 0x9A))),
+    );
+    u32::from_ne_bytes(move_mask_i8_m128i(and_not(pause, found)).to_ne_bytes())
+}
+
+/// [`sentence_chunk_marks`] elsewhere: eight bytes at a time in a 64-bit word.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn sentence_chunk_marks(window: &[u8; WINDOW]) -> u32 {
+    word_sentence_marks(window)
+}
+
+/// [`sentence_chunk_marks`] with no vector instructions: each half of the
+/// chunk and the bytes two after it judged as 64-bit words.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn word_sentence_marks(window: &[u8; WINDOW]) -> u32 {
+    let word = |from: usize| {
+        let mut word = [0; 8];
+        word.copy_from_slice(&window[from..from + 8]);
+        u64::from_le_bytes(word)
+    };
+    let half = |k: usize| {
+        let (v, b2) = (word(8 * k), word(8 * k + 2));
+        let is = |word: u64, byte: u8| zero_bytes(word ^ (u64::from(byte) * LOW));
+        let pause = (is(v, 0xE3) & is(b2, 0x81)) | (is(v, 0xEF) & (is(b2, 0x8C) | is(b2, 0x9A)));
+        gather(mark_bits(v) & !pause)
+    };
+    half(0) | (half(1) << 8)
 }
 
 /// [`chunk_marks`] elsewhere: eight bytes at a time in a 64-bit word.
@@ -954,15 +1028,55 @@ mod tests {
         }
     }
 
+    /// Whether a pause — '、' '，' '：' — starts at `at`.
+    fn pause_at(bytes: &[u8], at: usize) -> bool {
+        matches!(char3(bytes, at), Some('、' | '，' | '：'))
+    }
+
+    /// The marks of `line` as the scans should find them: every lead byte
+    /// and bracket and, for a sentence, no pause in a chunk (from a multiple
+    /// of sixteen) whose two bytes after it are there to read.
+    fn expected_marks(bytes: &[u8], sentence: bool) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&i| matches!(bytes[i], 0xE2 | 0xE3 | 0xEF | b'(' | b')'))
+            .filter(|&i| !(sentence && pause_at(bytes, i) && i / 16 * 16 + WINDOW <= bytes.len()))
+            .collect()
+    }
+
     #[test]
     fn marks_are_every_lead_byte_and_bracket() {
         let text = include_str!("../fixtures/guangdong-2023.txt");
-        for line in text.lines().chain(["", "(", "a)b", "“”"]) {
+        // every line, and every suffix of some, so that marks fall at every
+        // position of the last, shifted chunk and of a padded short text
+        let suffixes = text
+            .lines()
+            .take(60)
+            .flat_map(|line| line.char_indices().map(move |(at, _)| &line[at..]));
+        let edges = ["", "(", "a)b", "“”", "、", "a，", "：、，。"];
+        for line in text.lines().chain(suffixes).chain(edges) {
             let bytes = line.as_bytes();
-            let expected: Vec<usize> = (0..bytes.len())
-                .filter(|&i| matches!(bytes[i], 0xE2 | 0xE3 | 0xEF | b'(' | b')'))
-                .collect();
-            assert_eq!(marks(bytes).collect::<Vec<_>>(), expected, "{line:?}");
+            let got: Vec<usize> = marks(bytes).collect();
+            assert_eq!(got, expected_marks(bytes, false), "{line:?}");
+            let got: Vec<usize> = sentence_marks(bytes).collect();
+            assert_eq!(got, expected_marks(bytes, true), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_marks_skip_only_pauses() {
+        // a chunk of text with one mark in it at every position, each of
+        // '、' '，' '：' and of their neighbours among the marks
+        let marks_and_pauses = [
+            '、', '，', '：', '。', '（', '“', '》', '」', '！', '；', '〔',
+        ];
+        for c in marks_and_pauses {
+            for at in 0..40 {
+                let s = format!("{}{c}{}", "年".repeat(at), "年".repeat(10));
+                let bytes = s.as_bytes();
+                let got: Vec<usize> = sentence_marks(bytes).collect();
+                let kept = !matches!(c, '、' | '，' | '：');
+                assert_eq!(got, if kept { vec![3 * at] } else { vec![] }, "{s:?}");
+            }
         }
     }
 
@@ -983,6 +1097,27 @@ mod tests {
         for window in text.windows(MARK_CHUNK).step_by(7) {
             let chunk = window.first_chunk().expect("a whole chunk");
             assert_eq!(chunk_marks(chunk), word_chunk_marks(chunk));
+        }
+        // the sentence scan: every byte value at every position of a window
+        // after every lead byte of a pause, and every window of the fixture
+        for before in [[b'a', b'a'], [0xE3, 0x80], [0xEF, 0xBC], [0xE3, 0xE3]] {
+            for byte in 0..=u8::MAX {
+                for at in 0..WINDOW {
+                    let mut window = [b'a'; WINDOW];
+                    window[at] = byte;
+                    for (k, &b) in before.iter().enumerate() {
+                        if let Some(slot) = at.checked_sub(2 - k) {
+                            window[slot] = b;
+                        }
+                    }
+                    let vector = sentence_chunk_marks(&window);
+                    assert_eq!(vector, word_sentence_marks(&window), "{window:x?}");
+                }
+            }
+        }
+        for window in text.windows(WINDOW).step_by(5) {
+            let window = window.first_chunk().expect("a whole window");
+            assert_eq!(sentence_chunk_marks(window), word_sentence_marks(window));
         }
     }
 
