@@ -113,6 +113,16 @@ impl<'a> Block<'a> {
         }
     }
 
+    /// Begins the block anew with `line`, keeping the room its list of
+    /// pieces took (a notice has some fifty blocks of several lines).
+    fn restart(&mut self, kind: Kind, line: &Line<'a>) {
+        self.kind = kind;
+        self.lines = LineSpan::line(line.number);
+        self.text = Cow::Borrowed(line.text);
+        self.first = line.text;
+        self.more.clear();
+    }
+
     /// Joins the pieces into [`Block::text`], in one allocation, once all
     /// of them are known.
     fn join(&mut self) {
@@ -273,7 +283,7 @@ pub(crate) fn each_block<'a>(
             Some(block) => {
                 block.join();
                 each(block);
-                *block = Block::start(kind, &line);
+                block.restart(kind, &line);
             }
             None => pending = Some(Block::start(kind, &line)),
         }

@@ -745,14 +745,15 @@ pub fn chinese_number(s: &str) -> Option<u32> {
             .position(|d| d == c)
             .map(|p| p as u32)
     };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [d] => digit(*d).filter(|&v| v > 0).or((*d == '十').then_some(10)),
-        ['十', d] => digit(*d).filter(|&v| v > 0).map(|v| 10 + v),
-        [t, '十'] => digit(*t).filter(|&v| v > 1).map(|v| v * 10),
-        [t, '十', d] => {
-            let tens = digit(*t).filter(|&v| v > 1)?;
-            digit(*d).filter(|&v| v > 0).map(|v| tens * 10 + v)
+    // up to three characters, and whether a fourth follows (no list made)
+    let mut chars = s.chars();
+    match [(); 4].map(|()| chars.next()) {
+        [Some(d), None, ..] => digit(d).filter(|&v| v > 0).or((d == '十').then_some(10)),
+        [Some('十'), Some(d), None, _] => digit(d).filter(|&v| v > 0).map(|v| 10 + v),
+        [Some(t), Some('十'), None, _] => digit(t).filter(|&v| v > 1).map(|v| v * 10),
+        [Some(t), Some('十'), Some(d), None] => {
+            let tens = digit(t).filter(|&v| v > 1)?;
+            digit(d).filter(|&v| v > 0).map(|v| tens * 10 + v)
         }
         _ => None,
     }
@@ -1163,6 +1164,28 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(chinese_number(input), expected, "{input:?}");
+        }
+        // every numeral from 一 to 九十九 as it is written, and longer ones not
+        let digits: Vec<char> = "零一二三四五六七八九".chars().collect();
+        for n in 1..100usize {
+            let (tens, ones) = (n / 10, n % 10);
+            let mut written = String::new();
+            if tens > 1 {
+                written.push(digits[tens]);
+            }
+            if tens > 0 {
+                written.push('十');
+            }
+            if ones > 0 {
+                written.push(digits[ones]);
+            }
+            assert_eq!(chinese_number(&written), u32::try_from(n).ok(), "{written}");
+            if ones > 0 {
+                assert_eq!(chinese_number(&format!("{written}一")), None, "{written}一");
+            }
+        }
+        for input in ["十十", "二二", "一百", "九十九九", "十一十"] {
+            assert_eq!(chinese_number(input), None, "{input:?}");
         }
     }
 }
