@@ -109,12 +109,12 @@ pub(crate) fn label(i: &str) -> IResult<&str, Label> {
 /// 王 曦            → 王曦
 /// ```
 pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
-    const BETWEEN: [char; 4] = ['、', '，', ',', '；'];
+    let between = |c: char| matches!(c, '、' | '，' | ',' | '；');
     // room for every piece (one name, mostly): a list grown from nothing
     // takes room for four
-    let mut names = Vec::with_capacity(text.split(BETWEEN).count());
+    let mut names = Vec::with_capacity(text.split(between).count());
     names.extend(
-        text.split(BETWEEN)
+        text.split(between)
             .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
             .filter(|name| !name.is_empty())
             .map(|name| lift(whole, squeeze(name)))
