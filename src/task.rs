@@ -183,7 +183,7 @@ fn closer_after(text: &str, at: usize) -> Option<usize> {
 /// bracket counts as the full-width one it becomes, and whitespace between
 /// the stop and a closing quote is looked past.
 ///
-/// Only the bytes where a mark may start are looked at ([`marks`]).
+/// Only the bytes where a mark may start are looked at ([`sentence_marks`]).
 fn split_sentences(text: &str, mut each: impl FnMut(std::ops::Range<usize>)) {
     let bytes = text.as_bytes();
     let (mut depth, mut start, mut skip_to) = (0usize, 0, 0);
