@@ -639,13 +639,8 @@ fn sentence_chunk_marks(window: &[u8; WINDOW]) -> u32 {
 /// chunk and the bytes two after it judged as 64-bit words.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn word_sentence_marks(window: &[u8; WINDOW]) -> u32 {
-    let word = |from: usize| {
-        let mut word = [0; 8];
-        word.copy_from_slice(&window[from..from + 8]);
-        u64::from_le_bytes(word)
-    };
     let half = |k: usize| {
-        let (v, b2) = (word(8 * k), word(8 * k + 2));
+        let (v, b2) = (word_at(window, 8 * k), word_at(window, 8 * k + 2));
         let is = |word: u64, byte: u8| zero_bytes(word ^ (u64::from(byte) * LOW));
         let pause = (is(v, 0xE3) & is(b2, 0x81)) | (is(v, 0xEF) & (is(b2, 0x8C) | is(b2, 0x9A)));
         gather(mark_bits(v) & !pause)
@@ -664,12 +659,19 @@ fn chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
 /// 64-bit word ([`mark_bits`]), its byte flags gathered into eight bits.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn word_chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
-    let half = |k: usize| {
-        let mut word = [0; 8];
-        word.copy_from_slice(&chunk[8 * k..8 * k + 8]);
-        gather(mark_bits(u64::from_le_bytes(word)))
-    };
+    let half = |k: usize| gather(mark_bits(word_at(chunk, 8 * k)));
     half(0) | (half(1) << 8)
+}
+
+/// The eight bytes of `bytes` from `from` as a little-endian word (zero
+/// bytes past the end).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn word_at(bytes: &[u8], from: usize) -> u64 {
+    let mut word = [0; 8];
+    let rest = bytes.get(from..).unwrap_or_default();
+    let n = rest.len().min(8);
+    word[..n].copy_from_slice(&rest[..n]);
+    u64::from_le_bytes(word)
 }
 
 /// Every byte's low bit.
