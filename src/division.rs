@@ -506,6 +506,7 @@ impl<'a> Division<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::samples;
 
     #[test]
     fn emptied_names_keep_their_room() {
@@ -522,7 +523,6 @@ mod tests {
         assert_eq!(d.lead.len(), 2);
         assert!(room.0.is_empty() && room.0.capacity() >= 32);
     }
-    use crate::text::samples;
 
     // The first reading of a name, char by char: the oracle for `name`.
     const KEYWORDS_BY_CHARS: [(&str, &[&str]); 4] = [

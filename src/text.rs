@@ -136,7 +136,7 @@ pub(crate) fn first_work(s: &str) -> Option<usize> {
     if let Some(k) = (at..start).find(|&k| work_at_position(bytes, k)) {
         return Some(k);
     }
-    let last = match bytes.get(start..).and_then(|rest| rest.first_chunk()) {
+    let last = match bytes.last_chunk() {
         Some(&last) => last,
         None => padded(bytes),
     };
@@ -178,10 +178,10 @@ fn first_in(bytes: &[u8], start: usize, mut maybe: u32) -> Option<usize> {
     None
 }
 
-/// The first `N` bytes of `bytes`, padded after its end.
-fn padded<const N: usize>(bytes: &[u8]) -> [u8; N] {
-    let mut chunk = [PAD; N];
-    let n = bytes.len().min(N);
+/// A text shorter than a chunk, padded to one.
+fn padded(bytes: &[u8]) -> [u8; CHUNK] {
+    let mut chunk = [PAD; CHUNK];
+    let n = bytes.len().min(CHUNK);
     chunk[..n].copy_from_slice(&bytes[..n]);
     chunk
 }
@@ -553,11 +553,8 @@ impl<'a, const PAUSES: bool> Marks<'a, PAUSES> {
         if let Some(chunk) = rest.first_chunk::<MARK_CHUNK>() {
             return chunk_marks(chunk);
         }
-        let (start, bits) = match bytes.len().checked_sub(MARK_CHUNK) {
-            Some(start) => match bytes.get(start..).and_then(|last| last.first_chunk()) {
-                Some(last) => (start, chunk_marks(last)),
-                None => (start, 0),
-            },
+        let (start, bits) = match bytes.last_chunk() {
+            Some(last) => (bytes.len() - MARK_CHUNK, chunk_marks(last)),
             None => (0, chunk_marks(&padded(bytes))),
         };
         let judged = u32::try_from(at.saturating_sub(start)).unwrap_or(u32::MAX);
@@ -606,44 +603,46 @@ fn chunk_marks(chunk: &[u8; MARK_CHUNK]) -> u32 {
     u32::from_ne_bytes(move_mask_i8_m128i(found).to_ne_bytes())
 }
 
-/// [`chunk_marks`] for the window's chunk without the pauses: '、' is the
-/// only mark E3 ?? 81, '，' and '：' the only ones EF ?? 8C and EF ?? 9A.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+/// [`chunk_marks`] for the window's chunk without the pauses.
 #[inline]
 fn sentence_chunk_marks(window: &[u8; WINDOW]) -> u32 {
+    chunk_marks(&lane(window, 0)) & !pause_mask(window)
+}
+
+/// A bit for each position of the window's chunk where a pause starts:
+/// '、' is the only mark E3 ?? 81, '，' and '：' the only ones EF ?? 8C and
+/// EF ?? 9A.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn pause_mask(window: &[u8; WINDOW]) -> u32 {
     use safe_arch::{
-        bitand_m128i as and, bitandnot_m128i as and_not, bitor_m128i as or,
-        cmp_eq_mask_i8_m128i as eq, load_unaligned_m128i, m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
+        bitand_m128i as and, bitor_m128i as or, cmp_eq_mask_i8_m128i as eq, load_unaligned_m128i,
+        m128i, move_mask_i8_m128i, set_splat_i8_m128i,
     };
-    let splat = |byte: u8| set_splat_i8_m128i(i8::from_ne_bytes([byte]));
-    let is = |v: m128i, byte: u8| eq(v, splat(byte));
+    let is = |v: m128i, byte: u8| eq(v, set_splat_i8_m128i(i8::from_ne_bytes([byte])));
     let [v, b2] = [0, 2].map(|from| load_unaligned_m128i(&lane(window, from)));
-    let pairs = and(v, splat(!1)); // 0xE3 → 0xE2, ')' → '('
-    let found = or(or(is(pairs, 0xE2), is(v, 0xEF)), is(pairs, b'('));
     let pause = or(
         and(is(v, 0xE3), is(b2, 0x81)),
         and(is(v, 0xEF), or(is(b2, 0x8C), is(b2, 0x9A))),
     );
-    u32::from_ne_bytes(move_mask_i8_m128i(and_not(pause, found)).to_ne_bytes())
+    u32::from_ne_bytes(move_mask_i8_m128i(pause).to_ne_bytes())
 }
 
-/// [`sentence_chunk_marks`] elsewhere: eight bytes at a time in a 64-bit word.
+/// [`pause_mask`] elsewhere: eight bytes at a time in a 64-bit word.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline]
-fn sentence_chunk_marks(window: &[u8; WINDOW]) -> u32 {
-    word_sentence_marks(window)
+fn pause_mask(window: &[u8; WINDOW]) -> u32 {
+    word_pause_mask(window)
 }
 
-/// [`sentence_chunk_marks`] with no vector instructions: each half of the
-/// chunk and the bytes two after it judged as 64-bit words.
+/// [`pause_mask`] with no vector instructions: each half of the chunk and
+/// the bytes two after it judged as 64-bit words.
 #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
-fn word_sentence_marks(window: &[u8; WINDOW]) -> u32 {
+fn word_pause_mask(window: &[u8; WINDOW]) -> u32 {
     let half = |k: usize| {
         let (v, b2) = (word_at(window, 8 * k), word_at(window, 8 * k + 2));
         let is = |word: u64, byte: u8| zero_bytes(word ^ (u64::from(byte) * LOW));
-        let pause = (is(v, 0xE3) & is(b2, 0x81)) | (is(v, 0xEF) & (is(b2, 0x8C) | is(b2, 0x9A)));
-        gather(mark_bits(v) & !pause)
+        gather((is(v, 0xE3) & is(b2, 0x81)) | (is(v, 0xEF) & (is(b2, 0x8C) | is(b2, 0x9A))))
     };
     half(0) | (half(1) << 8)
 }
@@ -1101,7 +1100,7 @@ mod tests {
             let chunk = window.first_chunk().expect("a whole chunk");
             assert_eq!(chunk_marks(chunk), word_chunk_marks(chunk));
         }
-        // the sentence scan: every byte value at every position of a window
+        // the pause scan: every byte value at every position of a window
         // after every lead byte of a pause, and every window of the fixture
         for before in [[b'a', b'a'], [0xE3, 0x80], [0xEF, 0xBC], [0xE3, 0xE3]] {
             for byte in 0..=u8::MAX {
@@ -1113,14 +1112,13 @@ mod tests {
                             window[slot] = b;
                         }
                     }
-                    let vector = sentence_chunk_marks(&window);
-                    assert_eq!(vector, word_sentence_marks(&window), "{window:x?}");
+                    assert_eq!(pause_mask(&window), word_pause_mask(&window), "{window:x?}");
                 }
             }
         }
         for window in text.windows(WINDOW).step_by(5) {
             let window = window.first_chunk().expect("a whole window");
-            assert_eq!(sentence_chunk_marks(window), word_sentence_marks(window));
+            assert_eq!(pause_mask(window), word_pause_mask(window));
         }
     }
 
