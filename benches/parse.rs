@@ -30,6 +30,11 @@
 //! side shares the load of the moment), and each time the median of its
 //! rounds. The scaling spread is taken between the sizes' medians (a
 //! spread within each round would take the noise of three sizes at once).
+//! Beside the sizes the report times a control, not a target: 100 notices
+//! of the fixture's size read one after another and held until the last
+//! (about the bytes of 100x, in records that no longer fit in the caches,
+//! with no notice large). When it costs per MB what 100x does, 100x's
+//! excess over 1x is the records' memory, not the reading.
 
 use std::hint::black_box;
 
@@ -356,8 +361,25 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
             })
         })
         .collect();
+    // The control: as many bytes as the 100x notice, read as 100 notices of
+    // the fixture's size, every reading held until the last is made. Its
+    // records no longer fit in the caches either, but no notice is large:
+    // if it costs what 100x does per MB, the excess is the records' memory,
+    // not a reading that grows faster than its input.
+    let held = HELD_NOTICES;
+    scaling.push(Timed::new(
+        format!("{held} x 1x held"),
+        held * FIXTURE.len(),
+        move || {
+            let notices: Vec<Notice<'_>> = (0..held)
+                .map(|_| fengong::parse(black_box(FIXTURE)).expect("fixture parses"))
+                .collect();
+            black_box(notices);
+        },
+    ));
     const SCALING_ROUNDS: usize = 11;
     measure(&mut scaling, SCALING_ROUNDS, Duration::from_millis(100));
+    let control = scaling.pop().expect("the control was pushed last");
     eprintln!("scaling (parse; {SCALING_ROUNDS} interleaved rounds, medians):");
     for t in &scaling {
         eprintln!(
@@ -376,7 +398,16 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
         max / min,
         verdict(max / min <= 1.20)
     );
+    eprintln!(
+        "  control: {:<13} {:>8.2} ms/MB  = {:.2} x the fastest size   (not a target: about 100x's bytes, as notices of 1x all held at once)",
+        control.name,
+        control.ms_per_mb(),
+        control.ms_per_mb() / min
+    );
 }
+
+/// How many notices of the fixture's size the scaling control holds at once.
+const HELD_NOTICES: usize = 100;
 
 fn main() {
     let notice = fengong::parse(FIXTURE).expect("fixture parses");
