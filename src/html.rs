@@ -13,6 +13,9 @@
 
 use scraper::{Html, Node, Selector};
 
+mod budget;
+pub use budget::{ELEMENTS_BASE, ELEMENTS_PER_TAG, MAX_TREE_DEPTH};
+
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
 /// after leading whitespace/BOM, starts with `<!doctype html`, `<html`, `<head`, `<body`, `<div`, `<p` or `<table` (ASCII case-insensitive), or contains `<html` / `<body` / `<p ` / `<p>` within the first 4 KiB.
 pub fn looks_like_html(text: &str) -> bool {
@@ -72,9 +75,12 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
 ///   `colspan` add no cells. A nested table's text becomes part of the
 ///   enclosing cell. A `<caption>` becomes a paragraph before the table.
 /// - The result ends with a newline, or is empty when there is no text.
+/// - A page whose markup would make tree building slow is refused with an
+///   [`HtmlError`]: by a scan of its tags before parsing, and by counts of
+///   the tree while it is built.
 pub fn article_text(html: &str) -> Result<String, HtmlError> {
     guard(html)?;
-    let doc = Html::parse_document(html);
+    let doc = budget::parse(html)?;
     let Some(root) = article_root(&doc) else {
         return Ok(String::new());
     };
@@ -117,12 +123,15 @@ pub fn article_text(html: &str) -> Result<String, HtmlError> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum HtmlError {
-    /// Elements nested deeper than any article page needs.
+    /// Elements nested deeper than any article page needs: more than
+    /// [`MAX_DEPTH`] by the scan of the tags before parsing, or a tree
+    /// deeper than [`MAX_TREE_DEPTH`] while parsing.
     #[error("HTML nested deeper than {limit} elements (at byte {offset})")]
     TooDeep {
         /// The nesting limit.
         limit: usize,
-        /// Where the limit was passed.
+        /// Where the limit was passed: the tag that passed it, or, in
+        /// parsing, the end of the piece of the page whose reading did.
         offset: usize,
     },
     /// Too many formatting elements (`<b>`, `<font>`, …) left open.
@@ -131,6 +140,16 @@ pub enum HtmlError {
         /// The limit.
         limit: usize,
         /// Where the limit was passed.
+        offset: usize,
+    },
+    /// More elements built than the page has tags to account for:
+    /// formatting elements reopened in paragraph after paragraph.
+    #[error("HTML that builds more than {limit} elements from its tags (by byte {offset})")]
+    TooManyElements {
+        /// The limit at that point: [`ELEMENTS_PER_TAG`] per '<' read, plus
+        /// [`ELEMENTS_BASE`].
+        limit: usize,
+        /// The end of the piece of the page whose reading passed it.
         offset: usize,
     },
 }
