@@ -12,6 +12,7 @@
 //! <p><!----!><div><div><div>…       the comment ends at '--!>', not at '-->'
 //! <div a=">" b="<!--"><div><div>…   a '>' and a '<!--' inside quotes
 //! <p><rb><rb><rb>…                  <rb> closes <rb> only inside <ruby>
+//! <li><dt><li><dt>…                 <li> closes no <li> across a <dt>
 //! <p><svg><div/><div/><div/>…       <div> leaves SVG, where '/>' closes nothing
 //! <p><b id=0></b-x><b id=1></b-x>…  '</b-x>' closes no <b>: 56 KB, 3 GB
 //! ```
@@ -284,6 +285,7 @@ mod tests {
         ("'>' and '<!--' quoted", "<div a=\">\" b=\"<!--\">", "<div>"),
         ("a custom element's name", "<p>", "<p-x>"),
         ("rb outside ruby", "<p>", "<rb>"),
+        ("li and dt inside each other", "<body>", "<li><dt>"),
         ("a div leaving SVG", "<p><svg>", "<div/>"),
         ("a formatting end tag's name", "<p>", "<b id=x></b-x>"),
     ];
