@@ -14,7 +14,7 @@
 use scraper::{Html, Node, Selector};
 
 mod budget;
-pub use budget::{ELEMENTS_BASE, ELEMENTS_PER_TAG, MAX_TREE_DEPTH};
+pub use budget::{ELEMENTS_BASE, ELEMENTS_PER_TAG, MAX_OPEN_ELEMENTS};
 
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
 /// after leading whitespace/BOM, starts with `<!doctype html`, `<html`, `<head`, `<body`, `<div`, `<p` or `<table` (ASCII case-insensitive), or contains `<html` / `<body` / `<p ` / `<p>` within the first 4 KiB.
@@ -124,8 +124,8 @@ pub fn article_text(html: &str) -> Result<String, HtmlError> {
 #[non_exhaustive]
 pub enum HtmlError {
     /// Elements nested deeper than any article page needs: more than
-    /// [`MAX_DEPTH`] by the scan of the tags before parsing, or a tree
-    /// deeper than [`MAX_TREE_DEPTH`] while parsing.
+    /// [`MAX_DEPTH`] by the scan of the tags before parsing, or more than
+    /// [`MAX_OPEN_ELEMENTS`] held open by html5ever while parsing.
     #[error("HTML nested deeper than {limit} elements (at byte {offset})")]
     TooDeep {
         /// The nesting limit.

@@ -17,33 +17,38 @@
 //! <p><b id=0></b-x><b id=1></b-x>…  '</b-x>' closes no <b>: 56 KB, 3 GB
 //! ```
 //!
-//! So the tree is also watched as it is built. [`Budgeted`] is scraper's
-//! own tree sink with a count beside it: each element's depth in the tree,
-//! and the number of elements made. [`parse`] gives html5ever the page in
-//! pieces of [`PIECE`] bytes and, after each, refuses the page when the
-//! tree is deeper than [`MAX_TREE_DEPTH`] or holds more elements than
-//! [`ELEMENTS_PER_TAG`] per '<' read so far (plus [`ELEMENTS_BASE`]). The
-//! work before a refusal is bounded by one piece past the limit.
+//! So html5ever is also watched as it builds. [`parse`] gives it the page
+//! in pieces of [`PIECE`] bytes and, after each, refuses the page when
+//! html5ever holds more than [`MAX_OPEN_ELEMENTS`] elements (its stack of
+//! open elements and its list of active formatting elements, counted
+//! through the tree builder's public `trace_handles`), or when the tree
+//! holds more elements than [`ELEMENTS_PER_TAG`] per '<' read so far (plus
+//! [`ELEMENTS_BASE`]), counted by [`Budgeted`], scraper's own tree sink
+//! with a counter beside it. The work before a refusal is bounded by one
+//! piece past the limit.
 //!
-//! Depths are recorded where a node is placed and not updated when
-//! html5ever moves a node's children under another (the adoption agency,
-//! for misnested formatting end tags); such a move deepens them by one, and
-//! the elements it makes count toward the element budget.
+//! The stack is what each tag's scans walk, so it is counted itself: the
+//! tree's depth is no measure of it, as a `<template>`'s contents start a
+//! tree of their own and the adoption agency (for misnested formatting end
+//! tags) moves nodes under fresh ones.
 
-use std::cell::{Cell, Ref, RefCell};
-use std::collections::HashMap;
+use std::cell::{Cell, Ref};
 
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NextParserState, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tree_builder::{
+    ElementFlags, NextParserState, NodeOrText, QuirksMode, Tracer, TreeSink,
+};
 use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 
 use super::{HtmlError, MAX_DEPTH};
 
-/// How deep the built tree may be: twice the tag scan's [`MAX_DEPTH`], as
-/// the tree also holds what the scan does not count (`html`, `body`, and
-/// the elements whose end tags may be left out: `p`, `li`, `tr`, `td`, …).
-pub const MAX_TREE_DEPTH: usize = 2 * MAX_DEPTH;
+/// How many elements html5ever may hold open: twice the tag scan's
+/// [`MAX_DEPTH`], as its stack also holds what the scan does not count
+/// (`html`, `body`, and the elements whose end tags may be left out: `p`,
+/// `li`, `tr`, `td`, …), and its list of active formatting elements is
+/// counted with it.
+pub const MAX_OPEN_ELEMENTS: usize = 2 * MAX_DEPTH;
 
 /// A node of the tree being built (scraper's handle).
 type Handle = <HtmlTreeSink as TreeSink>::Handle;
@@ -65,8 +70,6 @@ pub const ELEMENTS_BASE: usize = 1024;
 pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
     let sink = Budgeted {
         inner: HtmlTreeSink::new(Html::new_document()),
-        depths: RefCell::default(),
-        deepest: Cell::new(0),
         elements: Cell::new(0),
     };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
@@ -77,9 +80,30 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         tags += memchr::memchr_iter(b'<', piece.as_bytes()).count();
         parser.process(StrTendril::from_slice(piece));
         read = end;
+        let held = HeldOpen(Cell::new(0));
+        parser.tokenizer.sink.trace_handles(&held);
+        if held.0.get() > MAX_OPEN_ELEMENTS {
+            return Err(HtmlError::TooDeep {
+                limit: MAX_OPEN_ELEMENTS,
+                offset: read,
+            });
+        }
         parser.tokenizer.sink.sink.check(tags, read)?;
     }
     Ok(parser.finish())
+}
+
+/// Counts the elements the tree builder holds: its document, its stack of
+/// open elements, its active formatting elements, and its `head`, `form`
+/// and context elements (at most one each).
+struct HeldOpen(Cell<usize>);
+
+impl Tracer for HeldOpen {
+    type Handle = Handle;
+
+    fn trace_handle(&self, _: &Handle) {
+        self.0.set(self.0.get() + 1);
+    }
 }
 
 /// Where the piece starting at `start` ends: [`PIECE`] bytes on, moved back
@@ -93,26 +117,17 @@ fn piece_end(html: &str, start: usize) -> usize {
     end
 }
 
-/// scraper's tree sink, counting as it builds.
+/// scraper's tree sink, counting the elements it makes.
 pub(super) struct Budgeted {
     inner: HtmlTreeSink,
-    /// Each placed node's depth: the document's children are at 1.
-    depths: RefCell<HashMap<Handle, usize>>,
-    /// The greatest depth recorded.
-    deepest: Cell<usize>,
     /// Elements made.
     elements: Cell<usize>,
 }
 
 impl Budgeted {
-    /// The page so far (`read` bytes holding `tags` '<') within budget?
+    /// The elements made within budget for the page so far (`read` bytes
+    /// holding `tags` '<')?
     fn check(&self, tags: usize, read: usize) -> Result<(), HtmlError> {
-        if self.deepest.get() > MAX_TREE_DEPTH {
-            return Err(HtmlError::TooDeep {
-                limit: MAX_TREE_DEPTH,
-                offset: read,
-            });
-        }
         let limit = ELEMENTS_PER_TAG * tags + ELEMENTS_BASE;
         if self.elements.get() > limit {
             return Err(HtmlError::TooManyElements {
@@ -122,22 +137,9 @@ impl Budgeted {
         }
         Ok(())
     }
-
-    fn depth(&self, node: &Handle) -> usize {
-        self.depths.borrow().get(node).copied().unwrap_or(0)
-    }
-
-    /// Records that `child` (if a node, not text) now stands at `depth`.
-    fn place(&self, child: &NodeOrText<Handle>, depth: usize) {
-        if let NodeOrText::AppendNode(node) = child {
-            self.depths.borrow_mut().insert(*node, depth);
-            self.deepest.set(self.deepest.get().max(depth));
-        }
-    }
 }
 
-/// Every call goes to scraper's sink; `create_element` and the three that
-/// place a node count first.
+/// Every call goes to scraper's sink; `create_element` counts first.
 impl TreeSink for Budgeted {
     type Handle = Handle;
     type Output = Html;
@@ -173,7 +175,6 @@ impl TreeSink for Budgeted {
     }
 
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
-        self.place(&child, self.depth(parent) + 1);
         self.inner.append(parent, child);
     }
 
@@ -183,9 +184,6 @@ impl TreeSink for Budgeted {
         prev_element: &Handle,
         child: NodeOrText<Handle>,
     ) {
-        // beside `element`, or in `prev_element`: the deeper of the two
-        let depth = self.depth(element).max(self.depth(prev_element) + 1);
-        self.place(&child, depth);
         self.inner
             .append_based_on_parent_node(element, prev_element, child);
     }
@@ -221,7 +219,6 @@ impl TreeSink for Budgeted {
     }
 
     fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
-        self.place(&new_node, self.depth(sibling));
         self.inner.append_before_sibling(sibling, new_node);
     }
 
@@ -278,8 +275,8 @@ mod tests {
     use super::*;
 
     /// Markup the tag scan reads otherwise than html5ever, as the fuzzer
-    /// found it: `(name, opening, repeated)`. Each page passes the scan and
-    /// builds a tree too deep for the budget.
+    /// and an attack found it: `(name, opening, repeated)`. Each page
+    /// passes the scan and holds too many elements open for the budget.
     const EVASIONS: &[(&str, &str, &str)] = &[
         ("comment ended by '--!>'", "<p><!----!>", "<div>"),
         ("'>' and '<!--' quoted", "<div a=\">\" b=\"<!--\">", "<div>"),
@@ -288,16 +285,19 @@ mod tests {
         ("li and dt inside each other", "<body>", "<li><dt>"),
         ("a div leaving SVG", "<p><svg>", "<div/>"),
         ("a formatting end tag's name", "<p>", "<b id=x></b-x>"),
+        // and two whose tree stays shallow while the stack grows
+        ("template contents", "<!----!>", "<template><q><q><q>"),
+        ("adoption agency clones", "<!----!>", "<a><b><div></a>"),
     ];
 
     #[test]
     fn evasions_of_the_tag_scan_are_refused_while_parsing() {
         for (name, opening, repeated) in EVASIONS {
-            let page = format!("{opening}{}", repeated.repeat(2 * MAX_TREE_DEPTH));
+            let page = format!("{opening}{}", repeated.repeat(2 * MAX_OPEN_ELEMENTS));
             assert_eq!(guard(&page), Ok(()), "{name}: the scan lets it pass");
             match parse(&page) {
                 Err(HtmlError::TooDeep { limit, offset }) => {
-                    assert_eq!(limit, MAX_TREE_DEPTH, "{name}");
+                    assert_eq!(limit, MAX_OPEN_ELEMENTS, "{name}");
                     assert_eq!(offset % PIECE, 0, "{name}: the end of a piece");
                     assert!(offset <= page.len(), "{name}");
                 }
