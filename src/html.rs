@@ -14,6 +14,7 @@
 use scraper::{Html, Node, Selector};
 
 mod budget;
+mod tag;
 pub use budget::{ELEMENTS_BASE, ELEMENTS_PER_TAG, MAX_OPEN_ELEMENTS};
 
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
@@ -142,6 +143,14 @@ pub enum HtmlError {
         /// Where the limit was passed.
         offset: usize,
     },
+    /// A tag with more attributes than [`MAX_ATTRIBUTES`].
+    #[error("an HTML tag with more than {limit} attributes (at byte {offset})")]
+    TooManyAttributes {
+        /// The limit.
+        limit: usize,
+        /// Where the tag starts.
+        offset: usize,
+    },
     /// More elements built than the page has tags to account for:
     /// formatting elements reopened in paragraph after paragraph.
     #[error("HTML that builds more than {limit} elements from its tags (by byte {offset})")]
@@ -177,10 +186,15 @@ const FORMATTING: &[&str] = &[
     "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
-/// Elements whose content is raw text, not tags.
+/// Elements whose content is raw text, not tags (outside SVG and MathML;
+/// `noscript` as html5ever parses, with scripting on).
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
+
+/// More attributes than this in one tag are refused: html5ever's tokenizer
+/// checks each attribute's name against all the tag's earlier ones.
+pub const MAX_ATTRIBUTES: usize = 256;
 
 /// Foreign (SVG, MathML) roots: inside them `<x/>` really closes.
 const FOREIGN: &[&str] = &["svg", "math"];
@@ -202,31 +216,28 @@ fn guard(html: &str) -> Result<(), HtmlError> {
     let mut at = 0;
     while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + found;
-        at = start + 1;
-        if bytes[at..].starts_with(b"!--") {
-            at = memchr::memmem::find(&bytes[start..], b"-->")
-                .map_or(bytes.len(), |e| start + e + 3);
-            continue;
-        }
-        let closing = bytes.get(at) == Some(&b'/');
-        let name_start = at + usize::from(closing);
-        let name_len = bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0 {
-            continue;
-        }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let end =
-            memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
-        let self_closing = end >= 2 && bytes[end - 2] == b'/';
+        let (markup, end) = tag::read(bytes, start, foreign > 0);
         at = end;
+        let tag::Markup::Tag(tag) = markup else {
+            continue;
+        };
+        if tag.attributes > MAX_ATTRIBUTES {
+            return Err(HtmlError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+                offset: start,
+            });
+        }
+        let name = html[tag.name.0..tag.name.1].to_ascii_lowercase();
+        let (closing, self_closing) = (tag.closing, tag.self_closing);
         if closing {
             close_tag(&name, &mut open, &mut formatting, &mut foreign);
             continue;
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if foreign == 0 && name == "plaintext" {
+            // the rest of the page is text
+            return Ok(());
+        }
+        if foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
             at = raw_text_end(bytes, at, &name);
             continue;
         }
@@ -283,14 +294,19 @@ fn close_tag(
     }
 }
 
-/// Where the raw text of a `<script>` (or similar) ends: at its end tag.
+/// Where the raw text of a `<script>` (or similar) ends: at its end tag,
+/// its name followed by a space, '/' or '>' (`</scripts>` does not end it).
 fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
     let close = format!("</{name}");
     let mut at = from;
     while let Some(found) = memchr::memmem::find(&bytes[at..], b"</") {
         let start = at + found;
         let candidate = bytes.get(start..start + close.len());
-        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(close.as_bytes())) {
+        let ends = matches!(
+            bytes.get(start + close.len()),
+            Some(b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>')
+        );
+        if ends && candidate.is_some_and(|c| c.eq_ignore_ascii_case(close.as_bytes())) {
             return start;
         }
         at = start + 2;
@@ -846,6 +862,25 @@ mod tests {
             .map(|i| format!("<div><b id=\"{i}\"></div>"))
             .collect();
         assert!(refused(bold_in_divs));
+        // a tag of more attributes than the tokenizer reads in linear time,
+        // also where a quoted '>' or a '--!>' comment would hide it
+        let attributes: String = (0..=MAX_ATTRIBUTES).map(|i| format!(" a{i}=1")).collect();
+        for opening in ["", "<p title=\">\">", "<!----!>"] {
+            let page = format!("{opening}<div{attributes}>");
+            assert_eq!(
+                article_text(&page),
+                Err(HtmlError::TooManyAttributes {
+                    limit: MAX_ATTRIBUTES,
+                    offset: opening.len()
+                }),
+                "{opening}"
+            );
+        }
+        let within: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i}=1")).collect();
+        assert_eq!(
+            article_text(&format!("<div{within}>x")),
+            Ok("x\n".to_string())
+        );
         // a well-formed page of many siblings is fine
         assert!(article_text(&"<div><p>段</p><svg><path/></svg></div>".repeat(2_000)).is_ok());
         let deep_tables = "<table><tr><td>".repeat(2_000) + "表";

@@ -1,0 +1,246 @@
+//! Markup as html5ever's tokenizer reads it, for the scan of the tags
+//! before parsing (`guard`): where a tag, a comment or a declaration that
+//! opens at a '<' ends, and a tag's name and number of attributes.
+//!
+//! ```text
+//! <p class="a>b" id=x>正文          a tag: name 'p', 2 attributes, ends after 'x>'
+//! ^
+//! <!-- 注释 --!>                     a comment: ends at '-->' or '--!>'
+//! ^
+//! <!DOCTYPE html>  <?xml?>  </1>    declarations and bogus comments: end at '>'
+//! ^
+//! ```
+//!
+//! The tokenizer checks each attribute's name against every one before it
+//! in the same tag, so a tag of n attributes costs it n²: one tag of
+//! 100,000 attributes (1.9 MB) took it 36 s. The scan counts them, and so
+//! must agree with the tokenizer on where a tag ends, which a quoted '>'
+//! does not.
+
+/// A tag read by [`read`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Tag {
+    /// The name's byte range in the page.
+    pub name: (usize, usize),
+    /// An end tag (`</p>`).
+    pub closing: bool,
+    /// Ends in '/>'.
+    pub self_closing: bool,
+    /// How many attributes it holds (repeated names counted each time).
+    pub attributes: usize,
+}
+
+/// What opens at a '<'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Markup {
+    /// A start or end tag.
+    Tag(Tag),
+    /// A comment, a DOCTYPE, a bogus comment, or a CDATA section.
+    Skipped,
+    /// A '<' that opens nothing: text.
+    Text,
+}
+
+/// The markup opening at `start` (a '<') and the byte after it. `foreign`
+/// says whether the tokenizer is in SVG or MathML, where `<![CDATA[` opens
+/// a section that ends at `]]>` instead of a bogus comment.
+// markup       = "<!--" comment | "<!" declaration | "<?" declaration
+//              | "</" letter tag | "<" letter tag | "</" declaration
+pub(super) fn read(bytes: &[u8], start: usize, foreign: bool) -> (Markup, usize) {
+    let after = |n: usize| bytes.get(start + n).copied();
+    match after(1) {
+        Some(b'!') if bytes[start..].starts_with(b"<!--") => {
+            (Markup::Skipped, comment_end(bytes, start + 2))
+        }
+        Some(b'!') if foreign && bytes[start..].starts_with(b"<![CDATA[") => {
+            let end = memchr::memmem::find(&bytes[start..], b"]]>");
+            (Markup::Skipped, end.map_or(bytes.len(), |e| start + e + 3))
+        }
+        Some(b'!' | b'?') => (Markup::Skipped, past_gt(bytes, start + 2)),
+        Some(b'/') => match after(2) {
+            Some(c) if c.is_ascii_alphabetic() => tag(bytes, start + 2, true),
+            Some(b'>') => (Markup::Skipped, start + 3),
+            Some(_) => (Markup::Skipped, past_gt(bytes, start + 2)),
+            None => (Markup::Text, bytes.len()),
+        },
+        Some(c) if c.is_ascii_alphabetic() => tag(bytes, start + 1, false),
+        _ => (Markup::Text, start + 1),
+    }
+}
+
+/// The byte after the first '>' from `from`, or the end.
+fn past_gt(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr(b'>', &bytes[from.min(bytes.len())..]).map_or(bytes.len(), |e| from + e + 1)
+}
+
+/// The end of a comment whose text starts at `from`, just after '<!'
+/// (so that `<!-->` and `<!--->` end where they stand).
+// comment-end  = "-->" | "--!>"
+fn comment_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(found) = memchr::memmem::find(&bytes[at..], b"--") {
+        let dashes = at + found;
+        match bytes.get(dashes + 2) {
+            Some(b'>') => return dashes + 3,
+            Some(b'!') if bytes.get(dashes + 3) == Some(&b'>') => return dashes + 4,
+            _ => at = dashes + 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Whitespace as the tokenizer sees it (a CR reads as a LF).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+/// A tag whose name starts at `name_start` (a letter).
+// tag          = name *( space / "/" / attribute ) [ "/" ] ">"
+// name         = letter *( not space, "/" or ">" )
+fn tag(bytes: &[u8], name_start: usize, closing: bool) -> (Markup, usize) {
+    let name_end = bytes[name_start..]
+        .iter()
+        .position(|&b| is_space(b) || b == b'/' || b == b'>')
+        .map_or(bytes.len(), |p| name_start + p);
+    let (end, attributes, self_closing) = attributes(bytes, name_end);
+    let tag = Tag {
+        name: (name_start, name_end),
+        closing,
+        self_closing,
+        attributes,
+    };
+    (Markup::Tag(tag), end)
+}
+
+/// The attributes from `at` to the tag's '>': the byte after the tag, how
+/// many attributes, and whether '/>' closed it.
+// attribute    = attr-name [ *space "=" *space value ]
+// attr-name    = (any but space, "/" or ">") *( not space, "/", "=" or ">" )
+// value        = '"' *(not '"') '"' | "'" *(not "'") "'"
+//              | 1*( not space or ">" )
+fn attributes(bytes: &[u8], mut at: usize) -> (usize, usize, bool) {
+    let mut count = 0;
+    loop {
+        // before an attribute's name
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => return (bytes.len(), count, false),
+            Some(b'>') => return (at + 1, count, false),
+            Some(b'/') if bytes.get(at + 1) == Some(&b'>') => return (at + 2, count, true),
+            Some(b'/') => {
+                at += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        // the name (a first '=' belongs to it)
+        count += 1;
+        at += 1;
+        while at < bytes.len() && !matches!(bytes[at], b'/' | b'=' | b'>') && !is_space(bytes[at]) {
+            at += 1;
+        }
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        at = value_end(bytes, at);
+    }
+}
+
+/// The byte after the attribute value starting at `at`.
+fn value_end(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            memchr::memchr(quote, &bytes[at + 1..]).map_or(bytes.len(), |e| at + 1 + e + 1)
+        }
+        // a '>' here ends the tag with the value missing
+        Some(b'>') | None => at,
+        Some(_) => bytes[at..]
+            .iter()
+            .position(|&b| is_space(b) || b == b'>')
+            .map_or(bytes.len(), |p| at + p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tag as the tests spell it: name, closing, self-closing, attributes.
+    type Read<'a> = (&'a str, bool, bool, usize);
+
+    fn tag_of(html: &str) -> (Option<Read<'_>>, usize) {
+        let (markup, end) = read(html.as_bytes(), 0, false);
+        let tag = match markup {
+            Markup::Tag(t) => Some((
+                &html[t.name.0..t.name.1],
+                t.closing,
+                t.self_closing,
+                t.attributes,
+            )),
+            _ => None,
+        };
+        (tag, end)
+    }
+
+    #[test]
+    fn tags() {
+        // (input, (name, closing, self-closing, attributes), where it ends)
+        let cases: &[(&str, Read, usize)] = &[
+            ("<p>正文", ("p", false, false, 0), 3),
+            ("<P CLASS=a>", ("P", false, false, 1), 11),
+            ("<p class=\"a>b\" id=x>", ("p", false, false, 2), 20),
+            ("<div a=\">\" b=\"<!--\">x", ("div", false, false, 2), 20),
+            ("<p-x>", ("p-x", false, false, 0), 5),
+            ("</b-x>", ("b-x", true, false, 0), 6),
+            ("<div/>", ("div", false, true, 0), 6),
+            ("<img src = 'a' / >", ("img", false, false, 1), 18),
+            ("<a b c=d e='f'g>", ("a", false, false, 4), 16),
+            ("<a =b>", ("a", false, false, 1), 6),
+            ("<a b=>", ("a", false, false, 1), 6),
+            ("</p a b c>", ("p", true, false, 3), 10),
+            ("<td\r\nrowspan=2>", ("td", false, false, 1), 15),
+            ("<p class=\"never closed", ("p", false, false, 1), 22),
+        ];
+        for &(html, want, end) in cases {
+            assert_eq!(tag_of(html), (Some(want), end), "{html}");
+        }
+    }
+
+    #[test]
+    fn comments_declarations_and_text() {
+        // (input, what it is, where it ends)
+        let cases: &[(&str, Markup, usize)] = &[
+            ("<!-- a --> b", Markup::Skipped, 10),
+            ("<!-- a --!> b", Markup::Skipped, 11),
+            ("<!----!><div>", Markup::Skipped, 8),
+            ("<!--> b", Markup::Skipped, 5),
+            ("<!---> b", Markup::Skipped, 6),
+            ("<!-- --!-- a --> b", Markup::Skipped, 16),
+            ("<!-- never closed", Markup::Skipped, 17),
+            ("<!DOCTYPE html><p>", Markup::Skipped, 15),
+            ("<![CDATA[a>b]]>", Markup::Skipped, 11),
+            ("<?xml version='1.0'?>", Markup::Skipped, 21),
+            ("</1 a>b", Markup::Skipped, 6),
+            ("</>b", Markup::Skipped, 3),
+            ("< p>", Markup::Text, 1),
+            ("<1>", Markup::Text, 1),
+            ("<", Markup::Text, 1),
+            ("</", Markup::Text, 2),
+        ];
+        for &(html, want, end) in cases {
+            assert_eq!(read(html.as_bytes(), 0, false), (want, end), "{html}");
+        }
+        // in SVG or MathML, CDATA ends at ']]>'
+        let cdata = b"<![CDATA[a>b]]>c";
+        assert_eq!(read(cdata, 0, true), (Markup::Skipped, 15));
+    }
+}
