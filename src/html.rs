@@ -199,6 +199,89 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// Foreign (SVG, MathML) roots: inside them `<x/>` really closes.
 const FOREIGN: &[&str] = &["svg", "math"];
 
+/// HTML start tags that end SVG or MathML content (`font` only with an
+/// attribute, as the standard's `color`, `face` or `size`).
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// SVG and MathML elements whose content follows HTML's rules again.
+const INTEGRATION_POINTS: &[&str] = &[
+    "foreignobject",
+    "desc",
+    "title",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+];
+
+/// Is the innermost open element one whose content follows HTML's rules?
+fn in_integration_point(open: &[String]) -> bool {
+    open.last()
+        .is_some_and(|n| INTEGRATION_POINTS.contains(&n.as_str()))
+}
+
+/// An HTML start tag inside SVG or MathML: the open elements are closed up
+/// to an integration point or through the innermost foreign root.
+fn leave_foreign(open: &mut Vec<String>, foreign: &mut usize) {
+    while let Some(name) = open.last() {
+        if INTEGRATION_POINTS.contains(&name.as_str()) {
+            break;
+        }
+        let root = FOREIGN.contains(&name.as_str());
+        open.pop();
+        if root {
+            *foreign -= 1;
+            break;
+        }
+    }
+}
+
 /// A linear pre-scan of the tags, refusing pages whose nesting or open
 /// formatting elements would make tree building slow. It only counts; the
 /// page itself is read by html5ever.
@@ -233,15 +316,21 @@ fn guard(html: &str) -> Result<(), HtmlError> {
             close_tag(&name, &mut open, &mut formatting, &mut foreign);
             continue;
         }
-        if foreign == 0 && name == "plaintext" {
+        let leaves_foreign =
+            BREAKOUT.contains(&name.as_str()) || (name == "font" && tag.attributes > 0);
+        if foreign > 0 && !in_integration_point(&open) && leaves_foreign {
+            leave_foreign(&mut open, &mut foreign);
+        }
+        let html_rules = foreign == 0 || in_integration_point(&open);
+        if html_rules && name == "plaintext" {
             // the rest of the page is text
             return Ok(());
         }
-        if foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
-            at = raw_text_end(bytes, at, &name);
+        if html_rules && RAW_TEXT.contains(&name.as_str()) {
+            at = tag::raw_text_end(bytes, at, &name);
             continue;
         }
-        if UNCOUNTED.contains(&name.as_str()) || (self_closing && foreign > 0) {
+        if UNCOUNTED.contains(&name.as_str()) || (self_closing && !html_rules) {
             continue;
         }
         if FORMATTING.contains(&name.as_str()) {
@@ -292,26 +381,6 @@ fn close_tag(
         *foreign = foreign.saturating_sub(foreign_closed);
         open.truncate(open.len() - closed);
     }
-}
-
-/// Where the raw text of a `<script>` (or similar) ends: at its end tag,
-/// its name followed by a space, '/' or '>' (`</scripts>` does not end it).
-fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
-    let close = format!("</{name}");
-    let mut at = from;
-    while let Some(found) = memchr::memmem::find(&bytes[at..], b"</") {
-        let start = at + found;
-        let candidate = bytes.get(start..start + close.len());
-        let ends = matches!(
-            bytes.get(start + close.len()),
-            Some(b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>')
-        );
-        if ends && candidate.is_some_and(|c| c.eq_ignore_ascii_case(close.as_bytes())) {
-            return start;
-        }
-        at = start + 2;
-    }
-    bytes.len()
 }
 
 /// Elements whose content is never article text.
@@ -814,6 +883,34 @@ mod tests {
     fn trailing_empty_cells_are_kept() {
         let html = "<table><tr><td>a</td><td></td><td> </td></tr></table>";
         assert_eq!(article_text(html).unwrap(), "a\t\t\n");
+    }
+
+    #[test]
+    fn attributes_are_counted_where_the_tokenizer_reads_a_tag() {
+        let attributes: String = (0..=MAX_ATTRIBUTES).map(|i| format!(" a{i}=1")).collect();
+        let many = format!("<div{attributes}>");
+        // (what comes before the tag, what after): markup that a scan
+        // skipping to the first '</script>' or reading <style> as SVG
+        // would take for a comment around the tag
+        let around = [
+            ("<script><!--<script></script><!--</script>", "-->"),
+            ("<svg><div><style><!--</style>", "-->"),
+            ("<svg><foreignObject><style><!--</style>", "-->"),
+        ];
+        for (before, after) in around {
+            let page = format!("{before}{many}{after}");
+            assert_eq!(
+                guard(&page),
+                Err(HtmlError::TooManyAttributes {
+                    limit: MAX_ATTRIBUTES,
+                    offset: before.len()
+                }),
+                "{before}"
+            );
+        }
+        // inside a script's text or a comment, the same text is no tag
+        assert_eq!(guard(&format!("<script>{many}</script>")), Ok(()));
+        assert_eq!(guard(&format!("<!--{many}-->")), Ok(()));
     }
 
     #[test]

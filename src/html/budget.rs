@@ -12,7 +12,6 @@
 //! ```text
 //! <p><rb><rb><rb>…                  <rb> closes <rb> only inside <ruby>
 //! <li><dt><li><dt>…                 <li> closes no <li> across a <dt>
-//! <p><svg><div/><div/><div/>…       <div> leaves SVG, where '/>' closes nothing
 //! ```
 //!
 //! (134 KB of each took html5ever 1–2.6 s, four times as long at twice
@@ -279,7 +278,7 @@ mod tests {
     /// length, as a fuzzer and an attack found them: `(name, opening,
     /// repeated, refused by the tag scan too)`. The budget refuses each on
     /// its own. The scan, which reads tags as the tokenizer does but models
-    /// the tree builder only roughly, lets three pass.
+    /// the tree builder only roughly, lets two pass.
     const QUADRATIC: &[(&str, &str, &str, bool)] = &[
         ("comment ended by '--!>'", "<p><!----!>", "<div>", true),
         (
@@ -294,7 +293,7 @@ mod tests {
         ("adoption agency", "<!----!>", "<a><b><div></a>", true),
         ("rb outside ruby", "<p>", "<rb>", false),
         ("li and dt inside each other", "<body>", "<li><dt>", false),
-        ("a div leaving SVG", "<p><svg>", "<div/>", false),
+        ("a div leaving SVG", "<p><svg>", "<div/>", true),
     ];
 
     #[test]

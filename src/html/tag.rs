@@ -170,6 +170,52 @@ fn value_end(bytes: &[u8], at: usize) -> usize {
     }
 }
 
+/// Where the raw text of a `<script>`, `<style>` or the like that starts
+/// at `from` ends: at its end tag, the name followed by a space, '/' or
+/// '>' (`</scripts>` does not end it). In a script, text between `<!--`
+/// and `-->` that opens another `<script` hides the next `</script>`.
+// script       = *( text | "<!--" escaped "-->" )
+// escaped      = *( text | "<script" delimiter double "</script" delimiter )
+pub(super) fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    let script = name == "script";
+    let (mut escaped, mut double) = (false, false);
+    let mut at = from;
+    while let Some(found) = memchr::memchr2(b'<', b'-', &bytes[at..]) {
+        let i = at + found;
+        let rest = &bytes[i..];
+        at = i + 1;
+        if script && !escaped && rest.starts_with(b"<!--") {
+            // the dashes may close it at once: '<!-->'
+            (escaped, at) = (true, i + 2);
+        } else if script && escaped && rest.starts_with(b"-->") {
+            (escaped, double) = (false, false);
+        } else if script && escaped && !double && names(rest, b"<script") {
+            double = true;
+        } else if names(rest, b"</") && names(&rest[2..], name.as_bytes()) {
+            if !double {
+                return i;
+            }
+            double = false;
+        }
+    }
+    bytes.len()
+}
+
+/// Does `text` start with `name` (ASCII case ignored) followed by a space,
+/// '/' or '>'? With `name` ending in '/' (as "</"), only the prefix.
+fn names(text: &[u8], name: &[u8]) -> bool {
+    let Some(head) = text.get(..name.len()) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(name) {
+        return false;
+    }
+    name.ends_with(b"/")
+        || text
+            .get(name.len())
+            .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,5 +288,29 @@ mod tests {
         // in SVG or MathML, CDATA ends at ']]>'
         let cdata = b"<![CDATA[a>b]]>c";
         assert_eq!(read(cdata, 0, true), (Markup::Skipped, 15));
+    }
+
+    #[test]
+    fn raw_text() {
+        // (element, its text and what follows, where the text ends)
+        let cases: &[(&str, &str, usize)] = &[
+            ("style", "a{}</style>", 3),
+            ("style", "a</styles></STYLE >", 10),
+            ("title", "a</title", 8),
+            ("script", "if(a<b)x();</script>", 11),
+            ("script", "'<!--';</script>", 7),
+            ("script", "<!--<script></script>-->x</script>", 25),
+            ("script", "<!--<script>--></script>", 15),
+            ("script", "<!-- </script>", 5),
+            ("script", "<!-->x</script>", 6),
+            ("xmp", "<!--<script></xmp>", 12),
+        ];
+        for &(name, text, end) in cases {
+            assert_eq!(
+                raw_text_end(text.as_bytes(), 0, name),
+                end,
+                "{name}: {text}"
+            );
+        }
     }
 }
