@@ -201,51 +201,12 @@ const FOREIGN: &[&str] = &["svg", "math"];
 
 /// HTML start tags that end SVG or MathML content (`font` only with an
 /// attribute, as the standard's `color`, `face` or `size`).
+#[rustfmt::skip]
 const BREAKOUT: &[&str] = &[
-    "b",
-    "big",
-    "blockquote",
-    "body",
-    "br",
-    "center",
-    "code",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "listing",
-    "menu",
-    "meta",
-    "nobr",
-    "ol",
-    "p",
-    "pre",
-    "ruby",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "strike",
-    "sub",
-    "sup",
-    "table",
-    "tt",
-    "u",
-    "ul",
-    "var",
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+    "sub", "sup", "table", "tt", "u", "ul", "var",
 ];
 
 /// SVG and MathML elements whose content follows HTML's rules again.
@@ -260,26 +221,29 @@ const INTEGRATION_POINTS: &[&str] = &[
     "mtext",
 ];
 
-/// Is the innermost open element one whose content follows HTML's rules?
-fn in_integration_point(open: &[String]) -> bool {
-    open.last()
-        .is_some_and(|n| INTEGRATION_POINTS.contains(&n.as_str()))
+/// Do HTML's rules hold where the open elements leave off: outside SVG
+/// and MathML, or within an integration point nearer than any foreign root?
+fn html_rules(open: &[String]) -> bool {
+    let point = |n: &&String| INTEGRATION_POINTS.contains(&n.as_str());
+    open.iter()
+        .rev()
+        .find(|n| point(n) || FOREIGN.contains(&n.as_str()))
+        .is_none_or(|n| point(&n))
 }
 
-/// An HTML start tag inside SVG or MathML: the open elements are closed up
-/// to an integration point or through the innermost foreign root.
+/// An HTML start tag inside SVG or MathML: the foreign elements are closed,
+/// back to the innermost integration point (whose content is HTML) or out
+/// of the foreign content altogether.
 fn leave_foreign(open: &mut Vec<String>, foreign: &mut usize) {
-    while let Some(name) = open.last() {
-        if INTEGRATION_POINTS.contains(&name.as_str()) {
-            break;
-        }
-        let root = FOREIGN.contains(&name.as_str());
-        open.pop();
-        if root {
-            *foreign -= 1;
-            break;
-        }
+    let is = |names: &[&str], n: &String| names.contains(&n.as_str());
+    let after_point = open
+        .iter()
+        .rposition(|n| is(INTEGRATION_POINTS, n))
+        .map_or(0, |p| p + 1);
+    if let Some(root) = open[after_point..].iter().position(|n| is(FOREIGN, n)) {
+        open.truncate(after_point + root);
     }
+    *foreign = open.iter().filter(|n| is(FOREIGN, n)).count();
 }
 
 /// A linear pre-scan of the tags, refusing pages whose nesting or open
@@ -318,10 +282,10 @@ fn guard(html: &str) -> Result<(), HtmlError> {
         }
         let leaves_foreign =
             BREAKOUT.contains(&name.as_str()) || (name == "font" && tag.attributes > 0);
-        if foreign > 0 && !in_integration_point(&open) && leaves_foreign {
+        if foreign > 0 && leaves_foreign && !html_rules(&open) {
             leave_foreign(&mut open, &mut foreign);
         }
-        let html_rules = foreign == 0 || in_integration_point(&open);
+        let html_rules = foreign == 0 || html_rules(&open);
         if html_rules && name == "plaintext" {
             // the rest of the page is text
             return Ok(());
@@ -896,6 +860,8 @@ mod tests {
             ("<script><!--<script></script><!--</script>", "-->"),
             ("<svg><div><style><!--</style>", "-->"),
             ("<svg><foreignObject><style><!--</style>", "-->"),
+            ("<math><svg><div><style><!--</style>", "-->"),
+            ("<svg><desc><svg><div><style><!--</style>", "-->"),
         ];
         for (before, after) in around {
             let page = format!("{before}{many}{after}");
