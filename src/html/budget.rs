@@ -1,47 +1,58 @@
-//! Tree building on a budget: html5ever fed a piece at a time, refused
-//! once the tree it builds grows too deep or too large for the page.
+//! Parsing on a budget: html5ever given the page a piece at a time, in
+//! step with a scan of its tags, and refused once its work outgrows the
+//! page.
 //!
-//! html5ever repairs any markup, and some repairs cost more than the
-//! page is long. Elements nested ever deeper make every later tag scan a
-//! longer stack of open elements; formatting elements left open are
-//! cloned into every later paragraph. The tag scan before parsing
-//! (`guard`) refuses the plain forms of both, reading tags as the
-//! tokenizer does (`tag`), but it models the tree builder only roughly,
-//! and a fuzzer found pages whose tree it models otherwise:
+//! html5ever repairs any markup, and some repairs cost more than the page
+//! is long:
 //!
 //! ```text
-//! <p><rb><rb><rb>…                  <rb> closes <rb> only inside <ruby>
-//! <li><dt><li><dt>…                 <li> closes no <li> across a <dt>
+//! <div a0 a1 a2 … a99999>            each name checked against all before it
+//! <html a…><html a…><html a…>…      merged into the first <html>, in order
+//! <p><rb><rb><rb>…                  a stack of open elements every tag walks
+//! <p><b id=0></p><p>x<p>x<p>x…      formatting elements reopened in each <p>
 //! ```
 //!
-//! (134 KB of each took html5ever 1–2.6 s, four times as long at twice
-//! the size.)
+//! The tag scan before parsing (`guard`) refuses the plain forms of the
+//! last two, but it models the tree builder only roughly. So [`parse`]
+//! watches html5ever itself:
 //!
-//! So html5ever is also watched as it builds. [`parse`] gives it the page
-//! in pieces of [`PIECE`] bytes and, after each, refuses the page when
-//! html5ever holds more than [`MAX_OPEN_ELEMENTS`] elements (its stack of
-//! open elements and its list of active formatting elements, counted
-//! through the tree builder's public `trace_handles`), or when the tree
-//! holds more elements than [`ELEMENTS_PER_TAG`] per '<' read so far (plus
-//! [`ELEMENTS_BASE`]), counted by [`Budgeted`], scraper's own tree sink
-//! with a counter beside it. The work before a refusal is bounded by one
-//! piece past the limit.
+//! - **Attributes**, before html5ever reads them. The tags are read
+//!   ([`next_stop`], with `tag`) where the tokenizer reads markup, and a
+//!   tag of more than [`MAX_ATTRIBUTES`] is refused before html5ever is
+//!   given it. Where the tokenizer reads text instead is the tree
+//!   builder's choice (a `<title>` is raw text in `<head>`, ignored in
+//!   `<select>`; `<![CDATA[` is a section only in SVG or MathML), so
+//!   after each tag that may switch it the scan waits for html5ever to
+//!   reach the tag's end and takes the tree builder's answer ([`Switches`]).
+//!   Attributes merged into `<html>` and `<body>` are counted by the
+//!   tree sink ([`Budgeted`]).
+//! - **Open elements**, after each piece of [`PIECE`] bytes: more than
+//!   [`MAX_OPEN_ELEMENTS`] held by html5ever (its stack of open elements
+//!   and its active formatting elements, through the tree builder's public
+//!   `trace_handles`) are refused. The stack is counted itself, not the
+//!   tree's depth: a `<template>`'s contents start a tree of their own and
+//!   the adoption agency moves nodes under fresh ones.
+//! - **Elements made**, after each piece: more than [`ELEMENTS_PER_TAG`]
+//!   per '<' read so far, plus [`ELEMENTS_BASE`], are refused.
 //!
-//! The stack is what each tag's scans walk, so it is counted itself: the
-//! tree's depth is no measure of it, as a `<template>`'s contents start a
-//! tree of their own and the adoption agency (for misnested formatting end
-//! tags) moves nodes under fresh ones.
+//! The work before a refusal is bounded by one piece past the limit. A
+//! fuzzer and two attacks found the pages behind each rule: 134 KB pages
+//! of 0.4–2.6 s, a 56 KB page of 7.4 s and 3 GB, 1–2 MB pages of 3–60 s.
 
 use std::cell::{Cell, Ref};
 
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts, TokenizerResult,
+};
 use html5ever::tree_builder::{
-    ElementFlags, NextParserState, NodeOrText, QuirksMode, Tracer, TreeSink,
+    ElementFlags, NextParserState, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeBuilderOpts,
+    TreeSink,
 };
 use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 
-use super::{HtmlError, MAX_DEPTH};
+use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_DEPTH};
 
 /// How many elements html5ever may hold open: twice the tag scan's
 /// [`MAX_DEPTH`], as its stack also holds what the scan does not count
@@ -65,32 +76,192 @@ pub const ELEMENTS_PER_TAG: usize = 4;
 /// formatting elements.
 pub const ELEMENTS_BASE: usize = 1024;
 
-/// Parses `html` as a document, refusing it once its tree passes either
-/// budget.
+/// Parses `html` as a document, refusing it once html5ever's work passes
+/// a budget.
 pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
     let sink = Budgeted {
         inner: HtmlTreeSink::new(Html::new_document()),
         elements: Cell::new(0),
+        merged: Cell::new(0),
     };
-    let mut parser = html5ever::driver::parse_document(sink, Default::default());
-    let (mut read, mut tags) = (0, 0);
-    while read < html.len() {
-        let end = piece_end(html, read);
-        let piece = &html[read..end];
-        tags += memchr::memchr_iter(b'<', piece.as_bytes()).count();
-        parser.process(StrTendril::from_slice(piece));
-        read = end;
+    let switches = Switches {
+        builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
+        switched: Cell::new(None),
+    };
+    let mut feeder = Feeder {
+        tokenizer: Tokenizer::new(switches, TokenizerOpts::default()),
+        input: BufferQueue::default(),
+        fed: 0,
+        tags: 0,
+    };
+    let bytes = html.as_bytes();
+    let mut scanned = 0;
+    loop {
+        match next_stop(html, scanned)? {
+            Stop::End => break,
+            Stop::Switch { end, name } => {
+                feeder.feed_to(html, end)?;
+                scanned = match feeder.tokenizer.sink.switched.take() {
+                    Some(Switch::Raw) => tag::raw_text_end(bytes, end, name),
+                    Some(Switch::Plaintext) => break,
+                    None => end,
+                };
+            }
+            Stop::Cdata { start } => {
+                feeder.feed_to(html, start)?;
+                let cdata = feeder
+                    .tokenizer
+                    .sink
+                    .adjusted_current_node_present_but_not_in_html_namespace();
+                scanned = tag::read(bytes, start, cdata).1;
+            }
+        }
+    }
+    feeder.feed_to(html, html.len())?;
+    Ok(feeder.finish())
+}
+
+/// Where the scan of the tags must let html5ever catch up.
+enum Stop<'a> {
+    /// The end of the page.
+    End,
+    /// After a start tag that may switch the tokenizer to raw text.
+    Switch { end: usize, name: &'a str },
+    /// At a `<![CDATA[`, which is a section or a bogus comment as html5ever
+    /// stands there.
+    Cdata { start: usize },
+}
+
+/// Start tags after which the tree builder may have the tokenizer read raw
+/// text (or, `plaintext`, nothing but text).
+const SWITCHES: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// Reads the tags from `from`, where the tokenizer reads markup, to the
+/// next place html5ever must reach before reading on, refusing a tag of
+/// more than [`MAX_ATTRIBUTES`] attributes before html5ever is given it.
+fn next_stop(html: &str, from: usize) -> Result<Stop<'_>, HtmlError> {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found;
+        if bytes[start..].starts_with(b"<![CDATA[") {
+            return Ok(Stop::Cdata { start });
+        }
+        let (markup, end) = tag::read(bytes, start, false);
+        at = end;
+        let tag::Markup::Tag(tag) = markup else {
+            continue;
+        };
+        if tag.attributes > MAX_ATTRIBUTES {
+            return Err(HtmlError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+                offset: start,
+            });
+        }
+        let name = &html[tag.name.0..tag.name.1];
+        if !tag.closing && SWITCHES.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+            return Ok(Stop::Switch { end, name });
+        }
+    }
+    Ok(Stop::End)
+}
+
+/// How the tree builder last switched the tokenizer.
+#[derive(Debug, Clone, Copy)]
+enum Switch {
+    /// To raw text (RCDATA, RAWTEXT or script data).
+    Raw,
+    /// To plain text, for the rest of the page.
+    Plaintext,
+}
+
+/// The tree builder, as the tokenizer's sink, noting how it switches the
+/// tokenizer.
+struct Switches {
+    builder: TreeBuilder<Handle, Budgeted>,
+    switched: Cell<Option<Switch>>,
+}
+
+impl TokenSink for Switches {
+    type Handle = Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        let result = self.builder.process_token(token, line_number);
+        match result {
+            TokenSinkResult::RawData(_) => self.switched.set(Some(Switch::Raw)),
+            TokenSinkResult::Plaintext => self.switched.set(Some(Switch::Plaintext)),
+            TokenSinkResult::Continue | TokenSinkResult::Script(_) => {}
+        }
+        result
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// html5ever, given the page a piece at a time, with the budget checked
+/// after each piece.
+struct Feeder {
+    tokenizer: Tokenizer<Switches>,
+    input: BufferQueue,
+    /// Bytes given so far.
+    fed: usize,
+    /// '<' in them.
+    tags: usize,
+}
+
+impl Feeder {
+    /// Gives html5ever the page up to `to` (a character boundary), in
+    /// pieces of at most [`PIECE`] bytes.
+    fn feed_to(&mut self, html: &str, to: usize) -> Result<(), HtmlError> {
+        while self.fed < to {
+            let end = piece_end(html, self.fed).min(to);
+            let piece = &html[self.fed..end];
+            self.tags += memchr::memchr_iter(b'<', piece.as_bytes()).count();
+            self.input.push_back(StrTendril::from_slice(piece));
+            while let TokenizerResult::Script(_) = self.tokenizer.feed(&self.input) {}
+            self.fed = end;
+            self.check()?;
+        }
+        Ok(())
+    }
+
+    /// The budget, for the page given so far.
+    fn check(&self) -> Result<(), HtmlError> {
         let held = HeldOpen(Cell::new(0));
-        parser.tokenizer.sink.trace_handles(&held);
+        self.tokenizer.sink.builder.trace_handles(&held);
         if held.0.get() > MAX_OPEN_ELEMENTS {
             return Err(HtmlError::TooDeep {
                 limit: MAX_OPEN_ELEMENTS,
-                offset: read,
+                offset: self.fed,
             });
         }
-        parser.tokenizer.sink.sink.check(tags, read)?;
+        self.tokenizer.sink.builder.sink.check(self.tags, self.fed)
     }
-    Ok(parser.finish())
+
+    /// The tree, once the whole page is given.
+    fn finish(self) -> Html {
+        while let TokenizerResult::Script(_) = self.tokenizer.feed(&self.input) {}
+        self.tokenizer.end();
+        self.tokenizer.sink.builder.sink.finish()
+    }
 }
 
 /// Counts the elements the tree builder holds: its document, its stack of
@@ -117,17 +288,28 @@ fn piece_end(html: &str, start: usize) -> usize {
     end
 }
 
-/// scraper's tree sink, counting the elements it makes.
+/// scraper's tree sink, counting the elements it makes and the attributes
+/// it merges.
 pub(super) struct Budgeted {
     inner: HtmlTreeSink,
     /// Elements made.
     elements: Cell<usize>,
+    /// Attributes of later `<html>` and `<body>` tags, merged into the
+    /// first ones: scraper inserts each in order, so many cost it the
+    /// square of their number.
+    merged: Cell<usize>,
 }
 
 impl Budgeted {
     /// The elements made within budget for the page so far (`read` bytes
     /// holding `tags` '<')?
     fn check(&self, tags: usize, read: usize) -> Result<(), HtmlError> {
+        if self.merged.get() > MAX_ATTRIBUTES {
+            return Err(HtmlError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+                offset: read,
+            });
+        }
         let limit = ELEMENTS_PER_TAG * tags + ELEMENTS_BASE;
         if self.elements.get() > limit {
             return Err(HtmlError::TooManyElements {
@@ -223,7 +405,11 @@ impl TreeSink for Budgeted {
     }
 
     fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
-        self.inner.add_attrs_if_missing(target, attrs);
+        self.merged.set(self.merged.get() + attrs.len());
+        // past the limit the page is refused: merging them is work wasted
+        if self.merged.get() <= MAX_ATTRIBUTES {
+            self.inner.add_attrs_if_missing(target, attrs);
+        }
     }
 
     fn associate_with_form(
@@ -309,6 +495,98 @@ mod tests {
                 }
                 other => panic!("{name}: {:?}", other.map(|_| "a tree")),
             }
+        }
+    }
+
+    /// Where a tag of many attributes hides from a scan that guesses the
+    /// tokenizer's state, as an attack found it: `(name, before, after)`.
+    /// html5ever reads the tag, and the scan in step with it counts it.
+    const HIDING_PLACES: &[(&str, &str, &str)] = &[
+        (
+            "script escapes",
+            "<script><!--<script></script><!--</script>",
+            "-->",
+        ),
+        ("plaintext in select", "<body><select><plaintext>", ""),
+        ("title in select", "<body><select><title>", "</title>"),
+        (
+            "noscript in select",
+            "<body><select><noscript>",
+            "</noscript>",
+        ),
+        ("title in a frameset", "<frameset><title>", "</title>"),
+        (
+            "CDATA in foreignObject's p",
+            "<svg><foreignObject><p><![CDATA[>",
+            "]]>",
+        ),
+        (
+            "CDATA after svg in select",
+            "<body><select><svg><![CDATA[>",
+            "]]>",
+        ),
+        (
+            "style after SVG's font",
+            "<body><svg><font x=1><style>",
+            "</style>",
+        ),
+        (
+            "style in MathML's title",
+            "<body><math><title><style>",
+            "</style>",
+        ),
+        (
+            "style after a div leaves SVG",
+            "<svg><div><style><!--</style>",
+            "-->",
+        ),
+    ];
+
+    #[test]
+    fn tags_of_many_attributes_are_refused_where_html5ever_reads_them() {
+        let attributes: String = (0..=MAX_ATTRIBUTES).map(|i| format!(" a{i}")).collect();
+        let many = format!("<div{attributes}>");
+        for &(name, before, after) in HIDING_PLACES {
+            let page = format!("{before}{many}{after}");
+            let refused = Err(HtmlError::TooManyAttributes {
+                limit: MAX_ATTRIBUTES,
+                offset: before.len(),
+            });
+            assert_eq!(parse(&page).map(|_| ()), refused, "{name}");
+        }
+        // where html5ever reads text, the same text is no tag
+        for (before, after) in [("<script>", "</script>"), ("<!--", "-->"), ("<title>", "")] {
+            let page = format!("{before}{many}{after}");
+            assert!(parse(&page).is_ok(), "{before}");
+        }
+        let within: String = (0..MAX_ATTRIBUTES).map(|i| format!(" a{i}")).collect();
+        assert!(parse(&format!("<div{within}>")).is_ok());
+    }
+
+    #[test]
+    fn attributes_merged_into_html_and_body_are_counted() {
+        // each later <html> or <body> tag's attributes are merged into the
+        // first one's, and scraper inserts them in order
+        for element in ["html", "body"] {
+            let tags: String = (0..8)
+                .map(|t| {
+                    let names: String = (0..64)
+                        .map(|i| format!(" a{:04}", 9999 - 64 * t - i))
+                        .collect();
+                    format!("<{element}{names}>")
+                })
+                .collect();
+            let page = format!("<html><body><p>x</p>{tags}");
+            let Err(HtmlError::TooManyAttributes { limit, offset }) = parse(&page) else {
+                panic!("{element}: not refused");
+            };
+            assert_eq!((limit, offset % PIECE), (MAX_ATTRIBUTES, 0), "{element}");
+            // four tags of 64 are within the limit
+            let fewer = &tags[..tags.len() / 2];
+            assert!(
+                parse(&format!("<html><body><p>x</p>{fewer}")).is_ok(),
+                "{element}"
+            );
         }
     }
 
