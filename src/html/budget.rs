@@ -507,6 +507,7 @@ mod tests {
             "<script><!--<script></script><!--</script>",
             "-->",
         ),
+        ("comment opened by '<!--!>'", "<!--!><a b=\"-->", "\">"),
         ("plaintext in select", "<body><select><plaintext>", ""),
         ("title in select", "<body><select><title>", "</title>"),
         (

@@ -72,16 +72,19 @@ fn past_gt(bytes: &[u8], from: usize) -> usize {
     memchr::memchr(b'>', &bytes[from.min(bytes.len())..]).map_or(bytes.len(), |e| from + e + 1)
 }
 
-/// The end of a comment whose text starts at `from`, just after '<!'
-/// (so that `<!-->` and `<!--->` end where they stand).
+/// The end of a comment opened at `from` - 2: `from` is just after '<!',
+/// at the opening dashes, so that `<!-->` and `<!--->` end where they
+/// stand. '--!>' ends a comment only after the opening '<!--': `<!--!>`
+/// and `<!---!>` open one.
 // comment-end  = "-->" | "--!>"
 fn comment_end(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
     while let Some(found) = memchr::memmem::find(&bytes[at..], b"--") {
         let dashes = at + found;
+        let bang = dashes >= from + 2 && bytes.get(dashes + 3) == Some(&b'>');
         match bytes.get(dashes + 2) {
             Some(b'>') => return dashes + 3,
-            Some(b'!') if bytes.get(dashes + 3) == Some(&b'>') => return dashes + 4,
+            Some(b'!') if bang => return dashes + 4,
             _ => at = dashes + 1,
         }
     }
@@ -267,6 +270,8 @@ mod tests {
             ("<!-- a --> b", Markup::Skipped, 10),
             ("<!-- a --!> b", Markup::Skipped, 11),
             ("<!----!><div>", Markup::Skipped, 8),
+            ("<!--!> a --> b", Markup::Skipped, 12),
+            ("<!---!> a --> b", Markup::Skipped, 13),
             ("<!--> b", Markup::Skipped, 5),
             ("<!---> b", Markup::Skipped, 6),
             ("<!-- --!-- a --> b", Markup::Skipped, 16),
