@@ -283,16 +283,16 @@ fn guard(html: &str) -> Result<(), HtmlError> {
         if foreign > 0 && leaves_foreign && !html_rules(&open) {
             leave_foreign(&mut open, &mut foreign);
         }
-        let html_rules = foreign == 0 || html_rules(&open);
-        if html_rules && name == "plaintext" {
+        let html_here = foreign == 0 || html_rules(&open);
+        if html_here && name == "plaintext" {
             // the rest of the page is text
             return Ok(());
         }
-        if html_rules && RAW_TEXT.contains(&name.as_str()) {
+        if html_here && RAW_TEXT.contains(&name.as_str()) {
             at = tag::raw_text_end(bytes, at, &name);
             continue;
         }
-        if UNCOUNTED.contains(&name.as_str()) || (self_closing && !html_rules) {
+        if UNCOUNTED.contains(&name.as_str()) || (self_closing && !html_here) {
             continue;
         }
         if FORMATTING.contains(&name.as_str()) {

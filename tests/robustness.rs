@@ -580,10 +580,11 @@ const MAX_TIME_RATIO: f64 = 64.0;
 
 /// Runs `f` on `make(n / 16)` and `make(n)`, timed on the thread's CPU
 /// clock; the larger must take less than [`MAX_TIME_RATIO`] times the
-/// smaller, and — without debug assertions — under 2 s. Over the limit, both are timed again (up to three times in
-/// all) and the best times so far are compared, as other processes share
-/// the machine; a larger input done in under 20 ms is not judged by its
-/// ratio (the clock's noise and the caches dominate).
+/// smaller, and — without debug assertions — under 2 s. Over the limit,
+/// both are timed again (up to three times in all) and the best times so
+/// far are compared, as other processes share the machine; a larger input
+/// done in under 20 ms is not judged by its ratio (the clock's noise and
+/// the caches dominate).
 /// Returns the larger input and its result.
 fn assert_scales_with<I: AsRef<[u8]> + ?Sized, O: AsRef<I>, T>(
     case: &str,

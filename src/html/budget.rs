@@ -36,7 +36,7 @@
 //!   per '<' read so far, plus [`ELEMENTS_BASE`], are refused.
 //!
 //! The work before a refusal is bounded by one piece past the limit. A
-//! fuzzer and two attacks found the pages behind each rule: 134 KB pages
+//! fuzzer and three attacks found the pages behind each rule: 134 KB pages
 //! of 0.4–2.6 s, a 56 KB page of 7.4 s and 3 GB, 1–2 MB pages of 3–60 s.
 
 use std::cell::{Cell, Ref};
@@ -52,7 +52,7 @@ use html5ever::tree_builder::{
 use html5ever::{Attribute, QualName};
 use scraper::{Html, HtmlTreeSink};
 
-use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_DEPTH};
+use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT};
 
 /// How many elements html5ever may hold open: twice the tag scan's
 /// [`MAX_DEPTH`], as its stack also holds what the scan does not count
@@ -67,10 +67,12 @@ type Handle = <HtmlTreeSink as TreeSink>::Handle;
 /// How many bytes of the page html5ever is given at a time.
 const PIECE: usize = 1024;
 
-/// Elements allowed per '<' read: each start tag makes one, and html5ever
+/// Elements allowed per '<' read: each start tag makes one, html5ever
 /// adds a few of its own (`html`, `head`, `body`, `tbody`, a `p` for a
-/// stray `</p>`, reopened formatting elements).
-pub const ELEMENTS_PER_TAG: usize = 4;
+/// stray `</p>`), and each paragraph of an older page that leaves its
+/// `<font>`, `<b>`, `<u>` or `<i>` open reopens them all (four or five in
+/// such notices; 4 here refused them).
+pub const ELEMENTS_PER_TAG: usize = 16;
 
 /// Elements allowed beyond [`ELEMENTS_PER_TAG`]: a short page's reopened
 /// formatting elements.
@@ -88,11 +90,17 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
         switched: Cell::new(None),
     };
+    // the U+FEFF html5ever drops are dropped by the feeder (`Feeder::run`)
+    let tokenizer_opts = TokenizerOpts {
+        discard_bom: false,
+        ..TokenizerOpts::default()
+    };
     let mut feeder = Feeder {
-        tokenizer: Tokenizer::new(switches, TokenizerOpts::default()),
+        tokenizer: Tokenizer::new(switches, tokenizer_opts),
         input: BufferQueue::default(),
         fed: 0,
         tags: 0,
+        restarting: true,
     };
     let bytes = html.as_bytes();
     let mut scanned = 0;
@@ -132,20 +140,11 @@ enum Stop<'a> {
     Cdata { start: usize },
 }
 
-/// Start tags after which the tree builder may have the tokenizer read raw
-/// text (or, `plaintext`, nothing but text).
-const SWITCHES: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
+/// Does a start tag of this name let the tree builder have the tokenizer
+/// read raw text ([`RAW_TEXT`]) or, `plaintext`, nothing but text?
+fn may_switch(name: &str) -> bool {
+    name.eq_ignore_ascii_case("plaintext") || RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name))
+}
 
 /// Reads the tags from `from`, where the tokenizer reads markup, to the
 /// next place html5ever must reach before reading on, refusing a tag of
@@ -170,7 +169,7 @@ fn next_stop(html: &str, from: usize) -> Result<Stop<'_>, HtmlError> {
             });
         }
         let name = &html[tag.name.0..tag.name.1];
-        if !tag.closing && SWITCHES.iter().any(|s| s.eq_ignore_ascii_case(name)) {
+        if !tag.closing && may_switch(name) {
             return Ok(Stop::Switch { end, name });
         }
     }
@@ -225,6 +224,10 @@ struct Feeder {
     fed: usize,
     /// '<' in them.
     tags: usize,
+    /// Whether html5ever, reading the page whole, would start reading
+    /// afresh at the head of the input: at the page's start and after each
+    /// script it has run.
+    restarting: bool,
 }
 
 impl Feeder {
@@ -236,11 +239,33 @@ impl Feeder {
             let piece = &html[self.fed..end];
             self.tags += memchr::memchr_iter(b'<', piece.as_bytes()).count();
             self.input.push_back(StrTendril::from_slice(piece));
-            while let TokenizerResult::Script(_) = self.tokenizer.feed(&self.input) {}
+            self.run();
             self.fed = end;
             self.check()?;
         }
         Ok(())
+    }
+
+    /// Lets the tokenizer read what it has been given. Each time html5ever
+    /// is asked to read, it drops a U+FEFF at the head of its input: when a
+    /// page is read whole, at its start and after each script. It is told
+    /// not to, and those U+FEFF are dropped here, wherever the pieces end.
+    fn run(&mut self) {
+        loop {
+            if self.restarting {
+                let Some(head) = self.input.peek() else {
+                    return;
+                };
+                if head == '\u{FEFF}' {
+                    self.input.next();
+                }
+                self.restarting = false;
+            }
+            match self.tokenizer.feed(&self.input) {
+                TokenizerResult::Script(_) => self.restarting = true,
+                TokenizerResult::Done => return,
+            }
+        }
     }
 
     /// The budget, for the page given so far.
@@ -257,8 +282,8 @@ impl Feeder {
     }
 
     /// The tree, once the whole page is given.
-    fn finish(self) -> Html {
-        while let TokenizerResult::Script(_) = self.tokenizer.feed(&self.input) {}
+    fn finish(mut self) -> Html {
+        self.run();
         self.tokenizer.end();
         self.tokenizer.sink.builder.sink.finish()
     }
@@ -321,7 +346,9 @@ impl Budgeted {
     }
 }
 
-/// Every call goes to scraper's sink; `create_element` counts first.
+/// Every call goes to scraper's sink, but `create_element` and
+/// `add_attrs_if_missing` count first, and attributes past the merging
+/// limit are not merged.
 impl TreeSink for Budgeted {
     type Handle = Handle;
     type Output = Html;
@@ -592,6 +619,22 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_that_reopen_formatting_elements_are_read() {
+        // an older page: </p> left out, four formatting elements left open
+        let open = "<p><font face=\"仿宋_GB2312\" size=4><b><u><i>一、总体要求";
+        let paragraphs: String = (1..=1100)
+            .map(|i| format!("<p>{i}. 各地区要认真落实"))
+            .collect();
+        let page = format!("<html><body>{open}{paragraphs}");
+        let html = parse(&page).expect("read").root_element().html();
+        assert_eq!(
+            html.matches("<i>").count(),
+            1101,
+            "reopened in each paragraph"
+        );
+    }
+
+    #[test]
     fn reopened_formatting_elements_are_counted() {
         // 200 <b> left open inside a paragraph (within the limit of open
         // elements), then reopened in each of 20,000 paragraphs
@@ -621,6 +664,25 @@ mod tests {
             let whole = Html::parse_document(&page).root_element().html();
             let pieces = parse(&page).expect("within budget");
             assert_eq!(pieces.root_element().html(), whole, "shifted by {shift}");
+        }
+        // U+FEFF where html5ever reading the page whole drops it (at the
+        // start, after a script) or keeps it (after a <title>, whose text
+        // begins a piece here, or at a piece's start)
+        let head = format!("<meta>{}", "\r\n".repeat(PIECE / 2));
+        let pages = [
+            "\u{FEFF}<p>正文</p>".to_string(),
+            "<p>a<script>x</script>\u{FEFF}B</p>".to_string(),
+            "<head><title>\u{FEFF}通知</title></head><p>正文".to_string(),
+            format!("<head>{head}\u{FEFF}<title>通知</title></head><p>正文"),
+            format!(
+                "<p>{}</p><script>x</script>\u{FEFF}<p>B",
+                "正".repeat(PIECE / 3)
+            ),
+        ];
+        for page in &pages {
+            let whole = Html::parse_document(page).root_element().html();
+            let pieces = parse(page).expect("within budget");
+            assert_eq!(pieces.root_element().html(), whole, "{page:?}");
         }
         // a piece ends before a character it would cut: 中 is 3 bytes
         assert_eq!(piece_end(&"中".repeat(PIECE), 0), PIECE - 1);

@@ -96,6 +96,14 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
 }
 
+/// The first byte from `at` that is not a space.
+fn skip_spaces(bytes: &[u8], at: usize) -> usize {
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .position(|&b| !is_space(b))
+        .map_or(bytes.len(), |p| at + p)
+}
+
 /// A tag whose name starts at `name_start` (a letter).
 // tag          = name *( space / "/" / attribute ) [ "/" ] ">"
 // name         = letter *( not space, "/" or ">" )
@@ -124,9 +132,7 @@ fn attributes(bytes: &[u8], mut at: usize) -> (usize, usize, bool) {
     let mut count = 0;
     loop {
         // before an attribute's name
-        while at < bytes.len() && is_space(bytes[at]) {
-            at += 1;
-        }
+        at = skip_spaces(bytes, at);
         match bytes.get(at) {
             None => return (bytes.len(), count, false),
             Some(b'>') => return (at + 1, count, false),
@@ -143,16 +149,12 @@ fn attributes(bytes: &[u8], mut at: usize) -> (usize, usize, bool) {
         while at < bytes.len() && !matches!(bytes[at], b'/' | b'=' | b'>') && !is_space(bytes[at]) {
             at += 1;
         }
-        while at < bytes.len() && is_space(bytes[at]) {
-            at += 1;
-        }
+        at = skip_spaces(bytes, at);
         if bytes.get(at) != Some(&b'=') {
             continue;
         }
         at += 1;
-        while at < bytes.len() && is_space(bytes[at]) {
-            at += 1;
-        }
+        at = skip_spaces(bytes, at);
         at = value_end(bytes, at);
     }
 }
