@@ -15,7 +15,9 @@ use scraper::{Html, Node, Selector};
 
 mod budget;
 mod tag;
-pub use budget::{ELEMENTS_BASE, ELEMENTS_PER_TAG, MAX_OPEN_ELEMENTS};
+pub use budget::{
+    ATTRIBUTES_BASE, ATTRIBUTES_PER_TAG, ELEMENTS_BASE, ELEMENTS_PER_TAG, MAX_OPEN_ELEMENTS,
+};
 
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
 /// after leading whitespace/BOM, starts with `<!doctype html`, `<html`, `<head`, `<body`, `<div`, `<p` or `<table` (ASCII case-insensitive), or contains `<html` / `<body` / `<p ` / `<p>` within the first 4 KiB.
@@ -151,6 +153,17 @@ pub enum HtmlError {
         limit: usize,
         /// Where the tag starts; for merged attributes, the end of the
         /// piece of the page whose reading passed the limit.
+        offset: usize,
+    },
+    /// More attributes given to the elements built than the page's tags
+    /// account for: formatting elements of many attributes reopened in
+    /// paragraph after paragraph.
+    #[error("HTML that builds more than {limit} attributes from its tags (by byte {offset})")]
+    TooManyAttributesBuilt {
+        /// The limit at that point: [`ATTRIBUTES_PER_TAG`] per '<' read,
+        /// plus [`ATTRIBUTES_BASE`].
+        limit: usize,
+        /// The end of the piece of the page whose reading passed it.
         offset: usize,
     },
     /// More elements built than the page has tags to account for:

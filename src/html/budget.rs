@@ -78,6 +78,17 @@ pub const ELEMENTS_PER_TAG: usize = 16;
 /// formatting elements.
 pub const ELEMENTS_BASE: usize = 1024;
 
+/// Attributes allowed on the elements made, per '<' read: a reopened
+/// formatting element copies its tag's attributes, so fifteen `<b>` of
+/// 256 attributes each, left open, copied 3,840 in each later paragraph
+/// (a 345 KB page of them took 57 s and 12 GB). An older notice's
+/// paragraphs reopen four or five `<font size=4 face=…>` or `<b>`.
+pub const ATTRIBUTES_PER_TAG: usize = 64;
+
+/// Attributes allowed beyond [`ATTRIBUTES_PER_TAG`]: a few tags of many
+/// attributes at the start of a page.
+pub const ATTRIBUTES_BASE: usize = 4 * MAX_ATTRIBUTES;
+
 /// Parses `html` as a document, refusing it once html5ever's work passes
 /// a budget.
 pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
@@ -85,6 +96,8 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         inner: HtmlTreeSink::new(Html::new_document()),
         elements: Cell::new(0),
         merged: Cell::new(0),
+        attributes: Cell::new(0),
+        attributes_allowed: Cell::new(ATTRIBUTES_BASE),
     };
     let switches = Switches {
         builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
@@ -238,6 +251,9 @@ impl Feeder {
             let end = piece_end(html, self.fed).min(to);
             let piece = &html[self.fed..end];
             self.tags += memchr::memchr_iter(b'<', piece.as_bytes()).count();
+            let allowed = ATTRIBUTES_PER_TAG * self.tags + ATTRIBUTES_BASE;
+            let sink = &self.tokenizer.sink.builder.sink;
+            sink.attributes_allowed.set(allowed);
             self.input.push_back(StrTendril::from_slice(piece));
             self.run();
             self.fed = end;
@@ -323,6 +339,12 @@ pub(super) struct Budgeted {
     /// first ones: scraper inserts each in order, so many cost it the
     /// square of their number.
     merged: Cell<usize>,
+    /// Attributes given to the elements made: a reopened formatting
+    /// element copies its tag's.
+    attributes: Cell<usize>,
+    /// Attributes allowed up to the end of the piece being read: see
+    /// [`ATTRIBUTES_PER_TAG`].
+    attributes_allowed: Cell<usize>,
 }
 
 impl Budgeted {
@@ -342,13 +364,19 @@ impl Budgeted {
                 offset: read,
             });
         }
+        if self.attributes.get() > self.attributes_allowed.get() {
+            return Err(HtmlError::TooManyAttributesBuilt {
+                limit: self.attributes_allowed.get(),
+                offset: read,
+            });
+        }
         Ok(())
     }
 }
 
 /// Every call goes to scraper's sink, but `create_element` and
-/// `add_attrs_if_missing` count first, and attributes past the merging
-/// limit are not merged.
+/// `add_attrs_if_missing` count first; past their limits, attributes are
+/// neither copied nor merged, as the page will be refused.
 impl TreeSink for Budgeted {
     type Handle = Handle;
     type Output = Html;
@@ -372,6 +400,11 @@ impl TreeSink for Budgeted {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         self.elements.set(self.elements.get() + 1);
+        self.attributes.set(self.attributes.get() + attrs.len());
+        // past the limit the page is refused: copying them is work wasted
+        if self.attributes.get() > self.attributes_allowed.get() {
+            return self.inner.create_element(name, Vec::new(), flags);
+        }
         self.inner.create_element(name, attrs, flags)
     }
 
@@ -631,6 +664,28 @@ mod tests {
             html.matches("<i>").count(),
             1101,
             "reopened in each paragraph"
+        );
+    }
+
+    #[test]
+    fn attributes_copied_into_reopened_elements_are_counted() {
+        // fifteen <b> of 256 attributes each, left open: each paragraph
+        // copies all of them
+        let bold: String = (0..15)
+            .map(|j| {
+                let names: String = (0..255).map(|i| format!(" x{i}=1")).collect();
+                format!("<b z={j}{names}>")
+            })
+            .collect();
+        let page = format!("<p>{bold}</p>{}", "<p>x".repeat(2000));
+        let Err(HtmlError::TooManyAttributesBuilt { limit, offset }) = parse(&page) else {
+            panic!("not refused for its attributes");
+        };
+        let tags = page[..offset].matches('<').count();
+        assert_eq!(limit, ATTRIBUTES_PER_TAG * tags + ATTRIBUTES_BASE);
+        assert!(
+            offset < bold.len() + 2 * PIECE,
+            "refused early: at byte {offset}"
         );
     }
 
