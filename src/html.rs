@@ -292,8 +292,8 @@ fn guard(html: &str) -> Result<(), HtmlError> {
             continue;
         }
         let leaves_foreign =
-            BREAKOUT.contains(&name.as_str()) || (name == "font" && tag.attributes > 0);
-        if foreign > 0 && leaves_foreign && !html_rules(&open) {
+            || BREAKOUT.contains(&name.as_str()) || (name == "font" && tag.attributes > 0);
+        if foreign > 0 && leaves_foreign() && !html_rules(&open) {
             leave_foreign(&mut open, &mut foreign);
         }
         let html_here = foreign == 0 || html_rules(&open);
