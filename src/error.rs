@@ -22,7 +22,8 @@ pub enum Error {
     /// The bytes are not text in any encoding the reader detects.
     #[error(transparent)]
     Decode(DecodeError),
-    /// An HTML page refused before it is parsed.
+    /// An HTML page refused because html5ever's work in building its tree
+    /// would outgrow the page.
     #[error(transparent)]
     Html(#[from] HtmlError),
     /// The text is not a task-division notice.

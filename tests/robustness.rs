@@ -29,6 +29,7 @@
 use std::time::Duration;
 
 use fengong::check::{self, Format};
+use fengong::html::HtmlError;
 use fengong::{Code, Error, LineSpan, Notice};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -839,21 +840,23 @@ fn scale_html_paragraphs() {
 /// Found here: nested `<div>`s take quadratic time in html5ever's tree
 /// builder — each `<div>` looks for an open `<p>` in button scope through the
 /// whole stack of open elements (`TreeBuilder::in_scope_named`); 1.1 MB
-/// (100 000 levels) took ~27 s. Fixed: pages nested deeper than
-/// `html::MAX_DEPTH` are refused by a linear pre-scan.
+/// (100 000 levels) took ~27 s. Fixed: more than `html::MAX_OPEN_ELEMENTS`
+/// held open by html5ever are refused while it parses.
 #[test]
 fn scale_html_nested_divs() {
-    // both inputs nest past the limit: the small one 4 times as deep (16 in release)
-    let n = SIZE_RATIO * fengong::html::MAX_DEPTH * if cfg!(debug_assertions) { 4 } else { 16 };
+    // both inputs nest past the limit: the small one twice as deep (8 times in release)
+    let n =
+        SIZE_RATIO * fengong::html::MAX_OPEN_ELEMENTS * if cfg!(debug_assertions) { 2 } else { 8 };
     let make = |n: usize| page(&"<div>".repeat(n), &"</div>".repeat(n));
     let (_, result) = assert_scales_with("HTML: nested divs", n, make, |t: &str| {
         fengong::parse_bytes(t.as_bytes()).map(Notice::into_owned)
     });
-    // refused before html5ever builds the tree, in linear time
+    // refused within a piece of the page past the limit
     assert!(
         matches!(
             result,
-            Err(Error::Html(fengong::html::HtmlError::TooDeep { .. }))
+            Err(Error::Html(fengong::html::HtmlError::TooDeep { limit, .. }))
+                if limit == fengong::html::MAX_OPEN_ELEMENTS
         ),
         "{result:?}"
     );
@@ -862,30 +865,50 @@ fn scale_html_nested_divs() {
 /// Found here: formatting elements left open ('<b id=…>' × n) are
 /// reconstructed in every later paragraph (the HTML standard's "reconstruct
 /// the active formatting elements"), so the tree grew as n × paragraphs:
-/// 87 KB of HTML took 9.4 s and 2.7 GB. Fixed: more than
-/// `html::MAX_OPEN_FORMATTING` open formatting elements are refused.
+/// 87 KB of HTML took 9.4 s and 2.7 GB. Fixed: more formatting elements
+/// held than `html::MAX_OPEN_FORMATTING`, and more elements made than
+/// `html::ELEMENTS_PER_BYTE` per byte read (plus `html::ELEMENTS_BASE`), are
+/// refused while html5ever parses. An older notice's paragraphs that reopen
+/// four formatting elements each are read, in linear time.
 #[test]
 fn scale_html_unclosed_formatting_elements() {
-    // both inputs open more than the limit: the small one twice as many (4 times in release)
-    let n = SIZE_RATIO
-        * fengong::html::MAX_OPEN_FORMATTING
-        * if cfg!(debug_assertions) { 2 } else { 4 };
-    let make = |n: usize| {
-        let opened: String = (0..n).map(|i| format!("<b id=\"b{i}\">")).collect();
-        page(&format!("<p>{opened}</p>{}", "<p>x</p>".repeat(n)), "")
+    let opened =
+        |count: usize| -> String { (0..count).map(|i| format!("<b id=\"b{i}\">")).collect() };
+    let paragraphs = |count: usize, n: usize| {
+        page(
+            &format!("<p>{}</p>{}", opened(count), "<p>x</p>".repeat(n)),
+            "",
+        )
     };
-    let (_, result) =
-        assert_scales_with("HTML: unclosed formatting elements", n, make, |t: &str| {
-            fengong::parse_bytes(t.as_bytes()).map(Notice::into_owned)
-        });
-    // refused before html5ever builds the tree, in linear time
-    assert!(
-        matches!(
-            result,
-            Err(Error::Html(
-                fengong::html::HtmlError::TooManyOpenFormatting { .. }
-            ))
+    let read = |t: &str| fengong::parse_bytes(t.as_bytes()).map(Notice::into_owned);
+    // 200 left open; 30 left open, reopened in each paragraph: 31
+    // elements per 8 bytes
+    let cases = [
+        (
+            "HTML: paragraphs after 200 formatting elements left open",
+            200,
         ),
-        "{result:?}"
+        ("HTML: paragraphs reopening 30 formatting elements", 30),
+    ];
+    for (case, count) in cases {
+        let (_, result) = assert_scales_with(case, size(100_000), |n| paragraphs(count, n), read);
+        let refused = match &result {
+            Err(Error::Html(HtmlError::TooManyOpenFormatting { .. })) => count == 200,
+            Err(Error::Html(HtmlError::TooManyElements { .. })) => count == 30,
+            _ => false,
+        };
+        assert!(refused, "{case}: {result:?}");
+    }
+    // four left open, as older notices leave <font><b><u><i>
+    let opened = "<font size=4 face=\"仿宋_GB2312\"><b><u><i>";
+    let make = |n: usize| page(&format!("<p>{opened}</p>{}", "<p>x</p>".repeat(n)), "");
+    let (_, result) = assert_scales_with(
+        "HTML: paragraphs reopening 4 formatting elements",
+        size(20_000),
+        make,
+        read,
     );
+    let notice = result.expect("read");
+    assert_eq!(notice.tasks.len(), 1);
+    assert_eq!(notice.tasks[0].title, "任务。");
 }

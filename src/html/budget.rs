@@ -10,11 +10,14 @@
 //! <html a…><html a…><html a…>…      merged into the first <html>, in order
 //! <p><rb><rb><rb>…                  a stack of open elements every tag walks
 //! <p><b id=0></p><p>x<p>x<p>x…      formatting elements reopened in each <p>
+//! <b a0 … a255><b></b><b></b>…      each <b> compared with every <b> held
 //! ```
 //!
-//! The tag scan before parsing (`guard`) refuses the plain forms of the
-//! last two, but it models the tree builder only roughly. So [`parse`]
-//! watches html5ever itself:
+//! Which tags do that is the tree builder's business: whether `</td>`
+//! closes a `<span>`, whether a `<b>` is reopened, whether `<title>` is
+//! raw text. A scan that models it beforehand errs both ways (an earlier
+//! one refused 300 cells that each leave a `<span>` open, and let the
+//! `<rb>` stack pass). So [`parse`] watches html5ever itself:
 //!
 //! - **Attributes**, before html5ever reads them. The tags are read
 //!   ([`next_stop`], with `tag`) where the tokenizer reads markup, and a
@@ -32,14 +35,27 @@
 //!   `trace_handles`) are refused. The stack is counted itself, not the
 //!   tree's depth: a `<template>`'s contents start a tree of their own and
 //!   the adoption agency moves nodes under fresh ones.
-//! - **Elements made**, after each piece: more than [`ELEMENTS_PER_TAG`]
-//!   per '<' read so far, plus [`ELEMENTS_BASE`], are refused.
+//! - **Formatting elements held**, after each piece: more than
+//!   [`MAX_OPEN_FORMATTING`] among the handles traced, or more than
+//!   [`MAX_FORMATTING_ATTRIBUTES`] attributes on their tags, are refused.
+//!   The tree sink notes each formatting element it makes ([`Held`]).
+//! - **Elements and attributes made**, after each piece: more than
+//!   [`ELEMENTS_PER_BYTE`] per byte read so far, plus [`ELEMENTS_BASE`],
+//!   or more attributes than [`ATTRIBUTES_PER_BYTE`] per byte, plus
+//!   [`ATTRIBUTES_BASE`], or more bytes of them than
+//!   [`ATTRIBUTE_BYTES_PER_BYTE`] per byte, plus [`ATTRIBUTE_BYTES_BASE`],
+//!   are refused.
 //!
 //! The work before a refusal is bounded by one piece past the limit. A
-//! fuzzer and three attacks found the pages behind each rule: 134 KB pages
-//! of 0.4–2.6 s, a 56 KB page of 7.4 s and 3 GB, 1–2 MB pages of 3–60 s.
+//! fuzzer and five attacks found the pages behind each rule: 134 KB pages
+//! of 0.4–2.6 s, a 56 KB page of 7.4 s and 3 GB, 1–2 MB pages of 3–60 s,
+//! a 1 MB page of 630 s, 1 MB pages of 1.2–2.5 GB, a 512 KB page of
+//! 104 s (in scraper's selectors, after parsing).
 
-use std::cell::{Cell, Ref};
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::hash_map::RandomState;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
@@ -49,17 +65,16 @@ use html5ever::tree_builder::{
     ElementFlags, NextParserState, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeBuilderOpts,
     TreeSink,
 };
-use html5ever::{Attribute, QualName};
+use html5ever::{local_name, namespace_url, ns, Attribute, LocalName, QualName};
 use scraper::{Html, HtmlTreeSink};
 
-use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_DEPTH, RAW_TEXT};
+use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_OPEN_FORMATTING, RAW_TEXT};
 
-/// How many elements html5ever may hold open: twice the tag scan's
-/// [`MAX_DEPTH`], as its stack also holds what the scan does not count
-/// (`html`, `body`, and the elements whose end tags may be left out: `p`,
-/// `li`, `tr`, `td`, …), and its list of active formatting elements is
-/// counted with it.
-pub const MAX_OPEN_ELEMENTS: usize = 2 * MAX_DEPTH;
+/// How many elements html5ever may hold open: its stack of open elements
+/// (`html` and `body` among them) and its list of active formatting
+/// elements, counted together. A portal's article page holds a few dozen;
+/// each tag may walk the whole stack.
+pub const MAX_OPEN_ELEMENTS: usize = 512;
 
 /// A node of the tree being built (scraper's handle).
 type Handle = <HtmlTreeSink as TreeSink>::Handle;
@@ -67,27 +82,57 @@ type Handle = <HtmlTreeSink as TreeSink>::Handle;
 /// How many bytes of the page html5ever is given at a time.
 const PIECE: usize = 1024;
 
-/// Elements allowed per '<' read: each start tag makes one, html5ever
-/// adds a few of its own (`html`, `head`, `body`, `tbody`, a `p` for a
-/// stray `</p>`), and each paragraph of an older page that leaves its
-/// `<font>`, `<b>`, `<u>` or `<i>` open reopens them all (four or five in
-/// such notices; 4 here refused them).
-pub const ELEMENTS_PER_TAG: usize = 16;
+/// Elements allowed per byte of the page read: each start tag (three
+/// bytes at least) makes one, html5ever adds a few of its own (`html`,
+/// `head`, `body`, `tbody`, a `p` for a stray `</p>`), and each paragraph
+/// of an older notice that leaves its `<font>`, `<b>`, `<u>` and `<i>` open
+/// reopens them all, even a paragraph of one space (`<p> </p>`: five
+/// elements in eight bytes). Formatting elements left open could make many
+/// per byte: fifteen of them, reopened by each `<p>x`, made four per byte
+/// (a 1 MB page of 31 took 3 s and 1.2 GB). At one per byte, a page can
+/// still make scraper's tree 300 MB per MB.
+pub const ELEMENTS_PER_BYTE: usize = 1;
 
-/// Elements allowed beyond [`ELEMENTS_PER_TAG`]: a short page's reopened
+/// Elements allowed beyond [`ELEMENTS_PER_BYTE`]: a short page's reopened
 /// formatting elements.
 pub const ELEMENTS_BASE: usize = 1024;
 
-/// Attributes allowed on the elements made, per '<' read: a reopened
-/// formatting element copies its tag's attributes, so fifteen `<b>` of
-/// 256 attributes each, left open, copied 3,840 in each later paragraph
-/// (a 345 KB page of them took 57 s and 12 GB). An older notice's
-/// paragraphs reopen four or five `<font size=4 face=…>` or `<b>`.
-pub const ATTRIBUTES_PER_TAG: usize = 64;
+/// Attributes allowed on the elements made, per byte of the page read: a
+/// tag's own take two bytes each (' a'), but a reopened formatting element
+/// copies its tag's, so fifteen `<b>` of 256 attributes each, left open,
+/// copied 3,840 in each later paragraph (a 345 KB page of them took 57 s
+/// and 12 GB). An older notice's paragraphs reopen a `<font size=4 face=…>`.
+pub const ATTRIBUTES_PER_BYTE: usize = 2;
 
-/// Attributes allowed beyond [`ATTRIBUTES_PER_TAG`]: a few tags of many
+/// Attributes allowed beyond [`ATTRIBUTES_PER_BYTE`]: a few tags of many
 /// attributes at the start of a page.
 pub const ATTRIBUTES_BASE: usize = 4 * MAX_ATTRIBUTES;
+
+/// Bytes of attribute names and values given to the elements made, per
+/// byte of the page read. A reopened formatting element shares its tag's
+/// values, but whatever reads the tree reads each copy: a `<b>` of one
+/// `class` of 250 KB, left open, then `<p>x` again and again, made scraper
+/// split that class in every copy (104 s for a 512 KB page).
+pub const ATTRIBUTE_BYTES_PER_BYTE: usize = 4;
+
+/// Bytes of attributes allowed beyond [`ATTRIBUTE_BYTES_PER_BYTE`].
+pub const ATTRIBUTE_BYTES_BASE: usize = 16 * 1024;
+
+/// How many distinct names of eight bytes or more a page may give its tags,
+/// attributes and classes. html5ever and scraper keep such names in one
+/// table for the whole process, of 4,096 buckets chosen by a hash with a
+/// fixed key, so names can be made to share a bucket: then each new name
+/// walks all the others (a `class` of 110,000 such names took 21 s for a
+/// 1 MB page). A portal's page has a few dozen.
+pub const MAX_NAMES: usize = 4096;
+
+/// How many attributes the formatting elements html5ever holds may have in
+/// all (counted as [`MAX_OPEN_FORMATTING`] counts them). Each formatting
+/// start tag is compared with every element of its name in the list of
+/// active formatting elements, both attribute lists copied and sorted:
+/// 250 `<b>` of 256 attributes each, left open, made each later `<b></b>`
+/// cost milliseconds (630 s for a 1 MB page).
+pub const MAX_FORMATTING_ATTRIBUTES: usize = 128;
 
 /// Parses `html` as a document, refusing it once html5ever's work passes
 /// a budget.
@@ -98,6 +143,10 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         merged: Cell::new(0),
         attributes: Cell::new(0),
         attributes_allowed: Cell::new(ATTRIBUTES_BASE),
+        attribute_bytes: Cell::new(0),
+        formatting: RefCell::new(HashMap::new()),
+        names: RefCell::new(HashSet::new()),
+        hasher: RandomState::new(),
     };
     let switches = Switches {
         builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
@@ -112,7 +161,6 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         tokenizer: Tokenizer::new(switches, tokenizer_opts),
         input: BufferQueue::default(),
         fed: 0,
-        tags: 0,
         restarting: true,
     };
     let bytes = html.as_bytes();
@@ -209,6 +257,10 @@ impl TokenSink for Switches {
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        if let Token::TagToken(tag) = &token {
+            let names = tag.attrs.iter().map(|a| &a.name.local);
+            self.builder.sink.note_names(names.chain([&tag.name]));
+        }
         let result = self.builder.process_token(token, line_number);
         match result {
             TokenSinkResult::RawData(_) => self.switched.set(Some(Switch::Raw)),
@@ -235,8 +287,6 @@ struct Feeder {
     input: BufferQueue,
     /// Bytes given so far.
     fed: usize,
-    /// '<' in them.
-    tags: usize,
     /// Whether html5ever, reading the page whole, would start reading
     /// afresh at the head of the input: at the page's start and after each
     /// script it has run.
@@ -250,8 +300,7 @@ impl Feeder {
         while self.fed < to {
             let end = piece_end(html, self.fed).min(to);
             let piece = &html[self.fed..end];
-            self.tags += memchr::memchr_iter(b'<', piece.as_bytes()).count();
-            let allowed = ATTRIBUTES_PER_TAG * self.tags + ATTRIBUTES_BASE;
+            let allowed = ATTRIBUTES_PER_BYTE * end + ATTRIBUTES_BASE;
             let sink = &self.tokenizer.sink.builder.sink;
             sink.attributes_allowed.set(allowed);
             self.input.push_back(StrTendril::from_slice(piece));
@@ -286,15 +335,24 @@ impl Feeder {
 
     /// The budget, for the page given so far.
     fn check(&self) -> Result<(), HtmlError> {
-        let held = HeldOpen(Cell::new(0));
+        let sink = &self.tokenizer.sink.builder.sink;
+        let made = sink.formatting.borrow();
+        let held = Held::new(&made);
         self.tokenizer.sink.builder.trace_handles(&held);
-        if held.0.get() > MAX_OPEN_ELEMENTS {
-            return Err(HtmlError::TooDeep {
-                limit: MAX_OPEN_ELEMENTS,
-                offset: self.fed,
-            });
+        let offset = self.fed;
+        if held.elements.get() > MAX_OPEN_ELEMENTS {
+            let limit = MAX_OPEN_ELEMENTS;
+            return Err(HtmlError::TooDeep { limit, offset });
         }
-        self.tokenizer.sink.builder.sink.check(self.tags, self.fed)
+        if held.formatting.borrow().len() > MAX_OPEN_FORMATTING {
+            let limit = MAX_OPEN_FORMATTING;
+            return Err(HtmlError::TooManyOpenFormatting { limit, offset });
+        }
+        if held.formatting_attributes.get() > MAX_FORMATTING_ATTRIBUTES {
+            let limit = MAX_FORMATTING_ATTRIBUTES;
+            return Err(HtmlError::TooManyFormattingAttributes { limit, offset });
+        }
+        sink.check(self.fed)
     }
 
     /// The tree, once the whole page is given.
@@ -307,15 +365,55 @@ impl Feeder {
 
 /// Counts the elements the tree builder holds: its document, its stack of
 /// open elements, its active formatting elements, and its `head`, `form`
-/// and context elements (at most one each).
-struct HeldOpen(Cell<usize>);
+/// and context elements (at most one each). An element in two of them
+/// counts twice, but a formatting element once among the formatting
+/// elements.
+struct Held<'a> {
+    /// The formatting elements made, with their tags' attributes.
+    made: &'a HashMap<Handle, usize>,
+    /// Elements held.
+    elements: Cell<usize>,
+    /// Formatting elements among them.
+    formatting: RefCell<HashSet<Handle>>,
+    /// Their tags' attributes.
+    formatting_attributes: Cell<usize>,
+}
 
-impl Tracer for HeldOpen {
+impl<'a> Held<'a> {
+    fn new(made: &'a HashMap<Handle, usize>) -> Self {
+        Held {
+            made,
+            elements: Cell::new(0),
+            formatting: RefCell::new(HashSet::new()),
+            formatting_attributes: Cell::new(0),
+        }
+    }
+}
+
+impl Tracer for Held<'_> {
     type Handle = Handle;
 
-    fn trace_handle(&self, _: &Handle) {
-        self.0.set(self.0.get() + 1);
+    fn trace_handle(&self, handle: &Handle) {
+        self.elements.set(self.elements.get() + 1);
+        let Some(attributes) = self.made.get(handle) else {
+            return;
+        };
+        if self.formatting.borrow_mut().insert(*handle) {
+            let sum = self.formatting_attributes.get() + attributes;
+            self.formatting_attributes.set(sum);
+        }
     }
+}
+
+/// The formatting elements of the HTML standard: those html5ever keeps in
+/// its list of active formatting elements.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Is this an HTML formatting element?
+fn is_formatting(name: &QualName) -> bool {
+    name.ns == ns!(html) && FORMATTING.contains(&&*name.local)
 }
 
 /// Where the piece starting at `start` ends: [`PIECE`] bytes on, moved back
@@ -343,21 +441,52 @@ pub(super) struct Budgeted {
     /// element copies its tag's.
     attributes: Cell<usize>,
     /// Attributes allowed up to the end of the piece being read: see
-    /// [`ATTRIBUTES_PER_TAG`].
+    /// [`ATTRIBUTES_PER_BYTE`].
     attributes_allowed: Cell<usize>,
+    /// Bytes of the names and values of the attributes given.
+    attribute_bytes: Cell<usize>,
+    /// The formatting elements made, with their tags' attributes (those
+    /// html5ever compares, even where they are not copied).
+    formatting: RefCell<HashMap<Handle, usize>>,
+    /// The long names given to tags, attributes and classes, as hashes.
+    names: RefCell<HashSet<u64>>,
+    /// The hash of those names: keyed at random, unlike the names' table.
+    hasher: RandomState,
 }
 
 impl Budgeted {
-    /// The elements made within budget for the page so far (`read` bytes
-    /// holding `tags` '<')?
-    fn check(&self, tags: usize, read: usize) -> Result<(), HtmlError> {
+    /// Notes the names of a tag and its attributes: those of eight bytes
+    /// or more, which the names' table holds.
+    fn note_names<'a>(&self, names: impl Iterator<Item = &'a LocalName>) {
+        let mut noted = self.names.borrow_mut();
+        for name in names.filter(|n| n.len() >= 8) {
+            noted.insert(self.hasher.hash_one(&**name));
+        }
+    }
+
+    /// Notes the classes of an element: scraper puts each in the names'
+    /// table when a selector asks for a class.
+    fn note_classes(&self, attrs: &[Attribute]) {
+        let classes = attrs
+            .iter()
+            .filter(|a| a.name.local == local_name!("class"));
+        let mut noted = self.names.borrow_mut();
+        for class in classes.flat_map(|a| a.value.split_ascii_whitespace()) {
+            if class.len() >= 8 {
+                noted.insert(self.hasher.hash_one(class));
+            }
+        }
+    }
+
+    /// The elements made within budget for the page so far (`read` bytes)?
+    fn check(&self, read: usize) -> Result<(), HtmlError> {
         if self.merged.get() > MAX_ATTRIBUTES {
             return Err(HtmlError::TooManyAttributes {
                 limit: MAX_ATTRIBUTES,
                 offset: read,
             });
         }
-        let limit = ELEMENTS_PER_TAG * tags + ELEMENTS_BASE;
+        let limit = ELEMENTS_PER_BYTE * read + ELEMENTS_BASE;
         if self.elements.get() > limit {
             return Err(HtmlError::TooManyElements {
                 limit,
@@ -367,6 +496,19 @@ impl Budgeted {
         if self.attributes.get() > self.attributes_allowed.get() {
             return Err(HtmlError::TooManyAttributesBuilt {
                 limit: self.attributes_allowed.get(),
+                offset: read,
+            });
+        }
+        let limit = ATTRIBUTE_BYTES_PER_BYTE * read + ATTRIBUTE_BYTES_BASE;
+        if self.attribute_bytes.get() > limit {
+            return Err(HtmlError::TooManyAttributeBytesBuilt {
+                limit,
+                offset: read,
+            });
+        }
+        if self.names.borrow().len() > MAX_NAMES {
+            return Err(HtmlError::TooManyNames {
+                limit: MAX_NAMES,
                 offset: read,
             });
         }
@@ -401,11 +543,21 @@ impl TreeSink for Budgeted {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         self.elements.set(self.elements.get() + 1);
         self.attributes.set(self.attributes.get() + attrs.len());
+        let (formatting, count) = (is_formatting(&name), attrs.len());
         // past the limit the page is refused: copying them is work wasted
-        if self.attributes.get() > self.attributes_allowed.get() {
-            return self.inner.create_element(name, Vec::new(), flags);
+        let handle = if self.attributes.get() > self.attributes_allowed.get() {
+            self.inner.create_element(name, Vec::new(), flags)
+        } else {
+            let bytes = attrs.iter().map(|a| a.name.local.len() + a.value.len());
+            let bytes = self.attribute_bytes.get() + bytes.sum::<usize>();
+            self.attribute_bytes.set(bytes);
+            self.note_classes(&attrs);
+            self.inner.create_element(name, attrs, flags)
+        };
+        if formatting {
+            self.formatting.borrow_mut().insert(handle, count);
         }
-        self.inner.create_element(name, attrs, flags)
+        handle
     }
 
     fn create_comment(&self, text: StrTendril) -> Handle {
@@ -517,36 +669,29 @@ impl TreeSink for Budgeted {
 
 #[cfg(test)]
 mod tests {
-    use super::super::guard;
     use super::*;
 
     /// Pages that made html5ever's work grow with the square of their
-    /// length, as a fuzzer and an attack found them: `(name, opening,
-    /// repeated, refused by the tag scan too)`. The budget refuses each on
-    /// its own. The scan, which reads tags as the tokenizer does but models
-    /// the tree builder only roughly, lets two pass.
-    const QUADRATIC: &[(&str, &str, &str, bool)] = &[
-        ("comment ended by '--!>'", "<p><!----!>", "<div>", true),
-        (
-            "quoted '>', '<!--'",
-            "<div a=\">\" b=\"<!--\">",
-            "<div>",
-            true,
-        ),
-        ("a custom element's name", "<p>", "<p-x>", true),
-        ("a formatting end tag's name", "<p>", "<b id=x></b-x>", true),
-        ("template contents", "<!----!>", "<template><q><q><q>", true),
-        ("adoption agency", "<!----!>", "<a><b><div></a>", true),
-        ("rb outside ruby", "<p>", "<rb>", false),
-        ("li and dt inside each other", "<body>", "<li><dt>", false),
-        ("a div leaving SVG", "<p><svg>", "<div/>", true),
+    /// length, as a fuzzer and attacks found them: `(name, opening,
+    /// repeated)`. Each holds ever more elements open. (Formatting elements
+    /// held are refused sooner: `formatting_elements_held_are_counted`.)
+    const QUADRATIC: &[(&str, &str, &str)] = &[
+        ("nested divs", "", "<div>"),
+        ("comment ended by '--!>'", "<p><!----!>", "<div>"),
+        ("quoted '>', '<!--'", "<div a=\">\" b=\"<!--\">", "<div>"),
+        ("a custom element's name", "<p>", "<p-x>"),
+        ("template contents", "<!----!>", "<template><q><q><q>"),
+        ("rb outside ruby", "<p>", "<rb>"),
+        ("li and dt inside each other", "<body>", "<li><dt>"),
+        ("a div leaving SVG", "<p><svg>", "<div/>"),
+        ("self-closed divs", "", "<div/>"),
+        ("stray end tags", "", "<div></span>"),
     ];
 
     #[test]
     fn quadratic_pages_are_refused_while_parsing() {
-        for &(name, opening, repeated, scan_refuses) in QUADRATIC {
+        for &(name, opening, repeated) in QUADRATIC {
             let page = format!("{opening}{}", repeated.repeat(2 * MAX_OPEN_ELEMENTS));
-            assert_eq!(guard(&page).is_err(), scan_refuses, "{name}: the scan");
             match parse(&page) {
                 Err(HtmlError::TooDeep { limit, offset }) => {
                     assert_eq!(limit, MAX_OPEN_ELEMENTS, "{name}");
@@ -667,42 +812,149 @@ mod tests {
         );
     }
 
-    #[test]
-    fn attributes_copied_into_reopened_elements_are_counted() {
-        // fifteen <b> of 256 attributes each, left open: each paragraph
-        // copies all of them
-        let bold: String = (0..15)
+    /// `count` formatting elements `<b>`, each with `attributes` attributes
+    /// in all, distinct, left open in a paragraph.
+    fn bold_left_open(count: usize, attributes: usize) -> String {
+        (0..count)
             .map(|j| {
-                let names: String = (0..255).map(|i| format!(" x{i}=1")).collect();
+                let names: String = (1..attributes).map(|i| format!(" x{i}=1")).collect();
                 format!("<b z={j}{names}>")
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn attributes_copied_into_reopened_elements_are_counted() {
+        // four <b> of 16 attributes each, left open: each `<p>x` copies
+        // all 64
+        let bold = bold_left_open(4, 16);
         let page = format!("<p>{bold}</p>{}", "<p>x".repeat(2000));
         let Err(HtmlError::TooManyAttributesBuilt { limit, offset }) = parse(&page) else {
             panic!("not refused for its attributes");
         };
-        let tags = page[..offset].matches('<').count();
-        assert_eq!(limit, ATTRIBUTES_PER_TAG * tags + ATTRIBUTES_BASE);
-        assert!(
-            offset < bold.len() + 2 * PIECE,
-            "refused early: at byte {offset}"
-        );
+        assert_eq!(limit, ATTRIBUTES_PER_BYTE * offset + ATTRIBUTES_BASE);
+        assert!(offset < 2 * PIECE, "refused early: at byte {offset}");
+        // a paragraph of fifty characters copies them within the budget
+        let long = format!("<p>{}", "落".repeat(50));
+        assert!(parse(&format!("<p>{bold}</p>{}", long.repeat(200))).is_ok());
     }
 
     #[test]
     fn reopened_formatting_elements_are_counted() {
-        // 200 <b> left open inside a paragraph (within the limit of open
-        // elements), then reopened in each of 20,000 paragraphs
-        let bold: String = (0..200).map(|i| format!("<b id={i}></b-x>")).collect();
+        // fifteen <b> left open inside a paragraph (30 held), then reopened
+        // in each of 20,000 paragraphs: 16 elements per 4 bytes
+        let bold = bold_left_open(15, 1);
         let page = format!("<p>{bold}</p>{}", "<p>x".repeat(20_000));
         let Err(HtmlError::TooManyElements { limit, offset }) = parse(&page) else {
             panic!("not refused for its elements");
         };
         assert_eq!(offset % PIECE, 0);
-        assert!(offset < page.len() / 10, "refused early: at byte {offset}");
-        // the limit grows with the tags read: 4 per '<' and 1024
-        let tags = page[..offset].matches('<').count();
-        assert_eq!(limit, ELEMENTS_PER_TAG * tags + ELEMENTS_BASE);
+        assert!(offset < 4 * PIECE, "refused early: at byte {offset}");
+        assert_eq!(limit, ELEMENTS_PER_BYTE * offset + ELEMENTS_BASE);
+    }
+
+    #[test]
+    fn attribute_bytes_copied_into_reopened_elements_are_counted() {
+        // a <b> of one class of 20,000 names, left open: each `<p>x`
+        // copies it, and scraper splits each copy's classes
+        let class = "a ".repeat(20_000);
+        let page = format!("<p><b class=\"{class}\"></p>{}", "<p>x".repeat(20_000));
+        let Err(HtmlError::TooManyAttributeBytesBuilt { limit, offset }) = parse(&page) else {
+            panic!("not refused for its attribute bytes");
+        };
+        assert_eq!(
+            limit,
+            ATTRIBUTE_BYTES_PER_BYTE * offset + ATTRIBUTE_BYTES_BASE
+        );
+        assert!(
+            offset < class.len() + 8 * PIECE,
+            "refused early: at byte {offset}"
+        );
+        // a style of forty bytes, copied into paragraphs of thirty
+        let style = "font-family:仿宋_GB2312;font-size:16pt";
+        let paragraphs = "<p>各地区、各部门要认真落实".repeat(10_000);
+        assert!(parse(&format!("<p><font style=\"{style}\">{paragraphs}")).is_ok());
+    }
+
+    #[test]
+    fn long_names_are_counted() {
+        // distinct names of eight bytes or more, in classes, attribute
+        // names and tag names; shorter ones, and repeated ones, are free
+        let classes = |n: usize| (0..n).map(|i| format!(" cls{i:05}")).collect::<String>();
+        let attributes = |n: usize| {
+            (0..n)
+                .map(|i| format!("<p attr{i:04}>x</p>"))
+                .collect::<String>()
+        };
+        let tags = |n: usize| {
+            (0..n)
+                .map(|i| format!("<tagname{i:04}></tagname{i:04}>"))
+                .collect::<String>()
+        };
+        let page = |n: usize| {
+            [
+                format!("<div class=\"{}\">x</div>", classes(n)),
+                format!("<p class=\"{}\">x</p>", classes(n / 2)) + &attributes(n - n / 2),
+                tags(n),
+            ]
+        };
+        let short = format!("<div class=\"{}\">x</div>", "a b c d e f g ".repeat(5000));
+        let repeated = "<p class=\"MsoNormal\" data-original=x>x</p>".repeat(10_000);
+        for (name, page) in ["classes", "attributes", "tags"]
+            .iter()
+            .zip(page(MAX_NAMES + 1))
+        {
+            let Err(HtmlError::TooManyNames { limit, offset }) = parse(&page) else {
+                panic!("{name}: not refused for its names");
+            };
+            assert_eq!(limit, MAX_NAMES, "{name}");
+            assert!(offset % PIECE == 0 || offset == page.len(), "{name}");
+        }
+        for page in page(MAX_NAMES - 8).iter().chain([&short, &repeated]) {
+            assert!(parse(page).is_ok(), "{}", &page[..40]);
+        }
+    }
+
+    #[test]
+    fn formatting_elements_held_are_counted() {
+        // `count` <b> of `attributes` each left open, then `<b></b>`s
+        let bold = |count, attributes| {
+            let open = bold_left_open(count, attributes);
+            format!("<p>{open}</p>{}", "<b></b>".repeat(300))
+        };
+        let held = Some(HtmlError::TooManyOpenFormatting {
+            limit: MAX_OPEN_FORMATTING,
+            offset: PIECE,
+        });
+        let attributes = Some(HtmlError::TooManyFormattingAttributes {
+            limit: MAX_FORMATTING_ATTRIBUTES,
+            offset: PIECE,
+        });
+        let repeated =
+            |opening: &str, tags: &str| format!("{opening}{}", tags.repeat(2 * MAX_OPEN_ELEMENTS));
+        // (case, page, refusal)
+        let cases = [
+            ("65 left open", bold(65, 1), held.clone()),
+            ("63 left open", bold(63, 1), None),
+            // as a fuzzer found them
+            (
+                "end tags of another name",
+                repeated("<p>", "<b id=x></b-x>"),
+                held.clone(),
+            ),
+            (
+                "adoption agency's clones",
+                repeated("<!----!>", "<a><b><div></a>"),
+                held,
+            ),
+            // 250 <b> of 256 attributes each made every later `<b></b>`
+            // compare all of them (630 s for a 1 MB page)
+            ("two of 65 attributes", bold(2, 65), attributes),
+            ("two of 64 attributes", bold(2, 64), None),
+        ];
+        for (case, page, refusal) in cases {
+            assert_eq!(parse(&page).err(), refusal, "{case}");
+        }
     }
 
     #[test]

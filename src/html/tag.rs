@@ -11,10 +11,9 @@
 //! ^
 //! ```
 //!
-//! The scan before parsing (`guard`) reads the page with it to model the
-//! tree; the scan in step with html5ever (`budget`) to count each tag's
-//! attributes before html5ever reads them, which it must do exactly as the
-//! tokenizer does: a quoted '>' does not end a tag.
+//! The scan in step with html5ever (`budget`) reads the page with it to
+//! count each tag's attributes before html5ever reads them, which it must
+//! do exactly as the tokenizer does: a quoted '>' does not end a tag.
 
 /// A tag read by [`read`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,8 +22,6 @@ pub(super) struct Tag {
     pub name: (usize, usize),
     /// An end tag (`</p>`).
     pub closing: bool,
-    /// Ends in '/>'.
-    pub self_closing: bool,
     /// How many attributes it holds (repeated names counted each time).
     pub attributes: usize,
 }
@@ -112,31 +109,30 @@ fn tag(bytes: &[u8], name_start: usize, closing: bool) -> (Markup, usize) {
         .iter()
         .position(|&b| is_space(b) || b == b'/' || b == b'>')
         .map_or(bytes.len(), |p| name_start + p);
-    let (end, attributes, self_closing) = attributes(bytes, name_end);
+    let (end, attributes) = attributes(bytes, name_end);
     let tag = Tag {
         name: (name_start, name_end),
         closing,
-        self_closing,
         attributes,
     };
     (Markup::Tag(tag), end)
 }
 
-/// The attributes from `at` to the tag's '>': the byte after the tag, how
-/// many attributes, and whether '/>' closed it.
+/// The attributes from `at` to the tag's '>' (or '/>'): the byte after the
+/// tag, and how many attributes.
 // attribute    = attr-name [ *space "=" *space value ]
 // attr-name    = (any but space, "/" or ">") *( not space, "/", "=" or ">" )
 // value        = '"' *(not '"') '"' | "'" *(not "'") "'"
 //              | 1*( not space or ">" )
-fn attributes(bytes: &[u8], mut at: usize) -> (usize, usize, bool) {
+fn attributes(bytes: &[u8], mut at: usize) -> (usize, usize) {
     let mut count = 0;
     loop {
         // before an attribute's name
         at = skip_spaces(bytes, at);
         match bytes.get(at) {
-            None => return (bytes.len(), count, false),
-            Some(b'>') => return (at + 1, count, false),
-            Some(b'/') if bytes.get(at + 1) == Some(&b'>') => return (at + 2, count, true),
+            None => return (bytes.len(), count),
+            Some(b'>') => return (at + 1, count),
+            Some(b'/') if bytes.get(at + 1) == Some(&b'>') => return (at + 2, count),
             Some(b'/') => {
                 at += 1;
                 continue;
@@ -224,18 +220,13 @@ fn names(text: &[u8], name: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    /// A tag as the tests spell it: name, closing, self-closing, attributes.
-    type Read<'a> = (&'a str, bool, bool, usize);
+    /// A tag as the tests spell it: name, closing, attributes.
+    type Read<'a> = (&'a str, bool, usize);
 
     fn tag_of(html: &str) -> (Option<Read<'_>>, usize) {
         let (markup, end) = read(html.as_bytes(), 0, false);
         let tag = match markup {
-            Markup::Tag(t) => Some((
-                &html[t.name.0..t.name.1],
-                t.closing,
-                t.self_closing,
-                t.attributes,
-            )),
+            Markup::Tag(t) => Some((&html[t.name.0..t.name.1], t.closing, t.attributes)),
             _ => None,
         };
         (tag, end)
@@ -243,22 +234,22 @@ mod tests {
 
     #[test]
     fn tags() {
-        // (input, (name, closing, self-closing, attributes), where it ends)
+        // (input, (name, closing, attributes), where it ends)
         let cases: &[(&str, Read, usize)] = &[
-            ("<p>正文", ("p", false, false, 0), 3),
-            ("<P CLASS=a>", ("P", false, false, 1), 11),
-            ("<p class=\"a>b\" id=x>", ("p", false, false, 2), 20),
-            ("<div a=\">\" b=\"<!--\">x", ("div", false, false, 2), 20),
-            ("<p-x>", ("p-x", false, false, 0), 5),
-            ("</b-x>", ("b-x", true, false, 0), 6),
-            ("<div/>", ("div", false, true, 0), 6),
-            ("<img src = 'a' / >", ("img", false, false, 1), 18),
-            ("<a b c=d e='f'g>", ("a", false, false, 4), 16),
-            ("<a =b>", ("a", false, false, 1), 6),
-            ("<a b=>", ("a", false, false, 1), 6),
-            ("</p a b c>", ("p", true, false, 3), 10),
-            ("<td\r\nrowspan=2>", ("td", false, false, 1), 15),
-            ("<p class=\"never closed", ("p", false, false, 1), 22),
+            ("<p>正文", ("p", false, 0), 3),
+            ("<P CLASS=a>", ("P", false, 1), 11),
+            ("<p class=\"a>b\" id=x>", ("p", false, 2), 20),
+            ("<div a=\">\" b=\"<!--\">x", ("div", false, 2), 20),
+            ("<p-x>", ("p-x", false, 0), 5),
+            ("</b-x>", ("b-x", true, 0), 6),
+            ("<div/>", ("div", false, 0), 6),
+            ("<img src = 'a' / >", ("img", false, 1), 18),
+            ("<a b c=d e='f'g>", ("a", false, 4), 16),
+            ("<a =b>", ("a", false, 1), 6),
+            ("<a b=>", ("a", false, 1), 6),
+            ("</p a b c>", ("p", true, 3), 10),
+            ("<td\r\nrowspan=2>", ("td", false, 1), 15),
+            ("<p class=\"never closed", ("p", false, 1), 22),
         ];
         for &(html, want, end) in cases {
             assert_eq!(tag_of(html), (Some(want), end), "{html}");
