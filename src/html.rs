@@ -16,8 +16,8 @@ use scraper::{Html, Node, Selector};
 mod budget;
 mod tag;
 pub use budget::{
-    ATTRIBUTES_BASE, ATTRIBUTES_PER_BYTE, ATTRIBUTE_BYTES_BASE, ATTRIBUTE_BYTES_PER_BYTE,
-    ELEMENTS_BASE, ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_NAMES, MAX_OPEN_ELEMENTS,
+    ATTRIBUTES_BASE, ATTRIBUTES_PER_BYTE, CLASS_BYTES_BASE, CLASS_BYTES_PER_BYTE, ELEMENTS_BASE,
+    ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_NAMES, MAX_OPEN_ELEMENTS,
 };
 
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
@@ -79,10 +79,12 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
 ///   `colspan` add no cells. A nested table's text becomes part of the
 ///   enclosing cell. A `<caption>` becomes a paragraph before the table.
 /// - The result ends with a newline, or is empty when there is no text.
-/// - A page whose markup would make tree building slow is refused with an
-///   [`HtmlError`], by counts of html5ever's work while it builds the tree:
-///   its open elements, the elements and attributes it makes, and each
-///   tag's attributes before it reads them.
+/// - A page whose markup would make tree building or the article's search
+///   slow is refused with an [`HtmlError`], by counts of html5ever's work
+///   while it builds the tree: the elements it holds open, the formatting
+///   elements it holds and their attributes, the elements, attributes and
+///   classes it makes, the long names it meets, and each tag's attributes
+///   before it reads them.
 pub fn article_text(html: &str) -> Result<String, HtmlError> {
     let doc = budget::parse(html)?;
     let Some(root) = article_root(&doc) else {
@@ -192,22 +194,20 @@ pub enum HtmlError {
         /// The end of the piece of the page whose reading passed it.
         offset: usize,
     },
-    /// More bytes of attribute names and values given to the elements
-    /// built than the page's length accounts for: a formatting element of a
-    /// long attribute reopened in paragraph after paragraph.
-    #[error(
-        "HTML that builds more than {limit} bytes of attributes from its first {offset} bytes"
-    )]
-    TooManyAttributeBytesBuilt {
-        /// The limit at that point: [`ATTRIBUTE_BYTES_PER_BYTE`] per byte
-        /// read, plus [`ATTRIBUTE_BYTES_BASE`].
+    /// More bytes of `class` values given to the elements built than the
+    /// page's length accounts for: a formatting element of a long `class`
+    /// reopened in paragraph after paragraph.
+    #[error("HTML that builds more than {limit} bytes of classes from its first {offset} bytes")]
+    TooManyClassBytesBuilt {
+        /// The limit at that point: [`CLASS_BYTES_PER_BYTE`] per byte
+        /// read, plus [`CLASS_BYTES_BASE`].
         limit: usize,
         /// The end of the piece of the page whose reading passed it.
         offset: usize,
     },
     /// More distinct names of eight bytes or more given to tags,
     /// attributes and classes than [`MAX_NAMES`].
-    #[error("HTML with more than {limit} distinct long names of tags, attributes and classes (by byte {offset})")]
+    #[error("HTML with more than {limit} distinct long names of tags, attributes and classes in its first {offset} bytes")]
     TooManyNames {
         /// The limit, [`MAX_NAMES`].
         limit: usize,
@@ -236,15 +236,15 @@ pub enum HtmlError {
 #[deprecated(note = "no longer a limit: see `MAX_OPEN_ELEMENTS`")]
 pub const MAX_DEPTH: usize = 256;
 
-/// More formatting elements (`<b>`, `<font>`, …) than this held by
-/// html5ever are refused: in its stack of open elements or its list of
-/// active formatting elements.
+/// More formatting elements (`<b>`, `<font>`, …) than this in html5ever's
+/// list of active formatting elements are refused (with any on top of the
+/// stack of open elements next to it).
 ///
 /// html5ever compares each formatting start tag with every element of its
 /// name in that list, and reopens each element of the list that is not open
 /// in every later paragraph. An older notice leaves four or five open
-/// (`<font>`, `<b>`, `<u>`, `<i>`), and html5ever closes those a table cell
-/// opened at its end.
+/// (`<font>`, `<b>`, `<u>`, `<i>`); the list keeps at most three alike, and
+/// html5ever clears what a table cell added at its end.
 pub const MAX_OPEN_FORMATTING: usize = 64;
 
 /// Elements whose content is raw text, not tags (outside SVG and MathML;
@@ -866,6 +866,28 @@ mod tests {
         let text = article_text(&paragraphs).unwrap();
         assert_eq!(text.lines().filter(|l| !l.is_empty()).count(), 300);
         assert!(text.starts_with("第1段\n\n第2段\n") && text.ends_with("第300段\n"));
+    }
+
+    #[test]
+    fn older_notices_that_leave_formatting_open_are_read() {
+        // each paragraph's <font> left open: the line break after `</p>`
+        // reopens it outside the paragraph, where it stays, one more each time
+        let paragraphs: String = (1..=150)
+            .map(|i| format!("<p><font face=仿宋_GB2312 size=4 color=#000000>{i}．各地区各部门要认真贯彻落实</p>\n"))
+            .collect();
+        let page = format!("<html><body>\n{paragraphs}</body></html>");
+        let text = article_text(&page).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 150);
+        assert_eq!(lines[149], "150．各地区各部门要认真贯彻落实");
+        // a minified annex under a <b> and a <font> of long styles, left open
+        let head = "<div class=\"TRS_Editor\"><p class=MsoNormal>\
+            <b style='mso-bidi-font-weight:normal'><font style='font-size:16.0pt;\
+            font-family:仿宋_GB2312;mso-hansi-font-family:宋体;color:black'>附件：责任单位名单</p>";
+        let page = format!("{head}{}</div>", "<p>省教育厅</p>".repeat(3_000));
+        let text = article_text(&page).unwrap();
+        assert_eq!(text.lines().filter(|l| *l == "省教育厅").count(), 3_000);
+        assert!(text.starts_with("附件：责任单位名单\n"));
     }
 
     #[test]

@@ -42,15 +42,19 @@
 //! - **Elements and attributes made**, after each piece: more than
 //!   [`ELEMENTS_PER_BYTE`] per byte read so far, plus [`ELEMENTS_BASE`],
 //!   or more attributes than [`ATTRIBUTES_PER_BYTE`] per byte, plus
-//!   [`ATTRIBUTES_BASE`], or more bytes of them than
-//!   [`ATTRIBUTE_BYTES_PER_BYTE`] per byte, plus [`ATTRIBUTE_BYTES_BASE`],
-//!   are refused.
+//!   [`ATTRIBUTES_BASE`], or more bytes of `class` values than
+//!   [`CLASS_BYTES_PER_BYTE`] per byte, plus [`CLASS_BYTES_BASE`], are
+//!   refused.
+//! - **Long names**, after each piece: more than [`MAX_NAMES`] distinct
+//!   names of eight bytes or more for tags, attributes (noted from the
+//!   tokens, in [`Switches`]) and classes are refused.
 //!
 //! The work before a refusal is bounded by one piece past the limit. A
-//! fuzzer and five attacks found the pages behind each rule: 134 KB pages
+//! fuzzer and six attacks found the pages behind each rule: 134 KB pages
 //! of 0.4–2.6 s, a 56 KB page of 7.4 s and 3 GB, 1–2 MB pages of 3–60 s,
 //! a 1 MB page of 630 s, 1 MB pages of 1.2–2.5 GB, a 512 KB page of
-//! 104 s (in scraper's selectors, after parsing).
+//! 104 s (in scraper's selectors, after parsing), 1 MB pages of 6–41 s
+//! (names sharing a bucket of the process's table of names).
 
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::hash_map::RandomState;
@@ -108,23 +112,26 @@ pub const ATTRIBUTES_PER_BYTE: usize = 2;
 /// attributes at the start of a page.
 pub const ATTRIBUTES_BASE: usize = 4 * MAX_ATTRIBUTES;
 
-/// Bytes of attribute names and values given to the elements made, per
-/// byte of the page read. A reopened formatting element shares its tag's
-/// values, but whatever reads the tree reads each copy: a `<b>` of one
-/// `class` of 250 KB, left open, then `<p>x` again and again, made scraper
-/// split that class in every copy (104 s for a 512 KB page).
-pub const ATTRIBUTE_BYTES_PER_BYTE: usize = 4;
+/// Bytes of `class` values given to the elements made, per byte of the
+/// page read. A reopened formatting element shares its tag's values, but
+/// the selectors that find the article split each copy's classes: a `<b>`
+/// of one `class` of 250 KB, left open, then `<p>x` again and again, made
+/// scraper split it in every copy (104 s for a 512 KB page). Other values
+/// (a Word page's long `style`s) are shared and never read again.
+pub const CLASS_BYTES_PER_BYTE: usize = 4;
 
-/// Bytes of attributes allowed beyond [`ATTRIBUTE_BYTES_PER_BYTE`].
-pub const ATTRIBUTE_BYTES_BASE: usize = 16 * 1024;
+/// Bytes of `class` values allowed beyond [`CLASS_BYTES_PER_BYTE`].
+pub const CLASS_BYTES_BASE: usize = 16 * 1024;
 
 /// How many distinct names of eight bytes or more a page may give its tags,
 /// attributes and classes. html5ever and scraper keep such names in one
 /// table for the whole process, of 4,096 buckets chosen by a hash with a
 /// fixed key, so names can be made to share a bucket: then each new name
 /// walks all the others (a `class` of 110,000 such names took 21 s for a
-/// 1 MB page). A portal's page has a few dozen.
-pub const MAX_NAMES: usize = 4096;
+/// 1 MB page), and so does each look-up of the first (4,096 of them, then
+/// a `<b class>` of the first reopened in every paragraph, 6 s per MB). A
+/// portal's page has a few dozen.
+pub const MAX_NAMES: usize = 1024;
 
 /// How many attributes the formatting elements html5ever holds may have in
 /// all (counted as [`MAX_OPEN_FORMATTING`] counts them). Each formatting
@@ -143,7 +150,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         merged: Cell::new(0),
         attributes: Cell::new(0),
         attributes_allowed: Cell::new(ATTRIBUTES_BASE),
-        attribute_bytes: Cell::new(0),
+        class_bytes: Cell::new(0),
         formatting: RefCell::new(HashMap::new()),
         names: RefCell::new(HashSet::new()),
         hasher: RandomState::new(),
@@ -161,6 +168,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         tokenizer: Tokenizer::new(switches, tokenizer_opts),
         input: BufferQueue::default(),
         fed: 0,
+        next_check: PIECE,
         restarting: true,
     };
     let bytes = html.as_bytes();
@@ -287,6 +295,10 @@ struct Feeder {
     input: BufferQueue,
     /// Bytes given so far.
     fed: usize,
+    /// Where the budget is next checked: a piece on from the last check
+    /// (a tag where the scan waits for html5ever ends a piece early, and
+    /// costs no check: `<select><xmp><xmp>…` made one every five bytes).
+    next_check: usize,
     /// Whether html5ever, reading the page whole, would start reading
     /// afresh at the head of the input: at the page's start and after each
     /// script it has run.
@@ -295,7 +307,8 @@ struct Feeder {
 
 impl Feeder {
     /// Gives html5ever the page up to `to` (a character boundary), in
-    /// pieces of at most [`PIECE`] bytes.
+    /// pieces of at most [`PIECE`] bytes, checking the budget after a
+    /// piece's worth and at the page's end.
     fn feed_to(&mut self, html: &str, to: usize) -> Result<(), HtmlError> {
         while self.fed < to {
             let end = piece_end(html, self.fed).min(to);
@@ -306,7 +319,10 @@ impl Feeder {
             self.input.push_back(StrTendril::from_slice(piece));
             self.run();
             self.fed = end;
-            self.check()?;
+            if self.fed >= self.next_check || self.fed == html.len() {
+                self.next_check = self.fed + PIECE;
+                self.check()?;
+            }
         }
         Ok(())
     }
@@ -336,19 +352,20 @@ impl Feeder {
     /// The budget, for the page given so far.
     fn check(&self) -> Result<(), HtmlError> {
         let sink = &self.tokenizer.sink.builder.sink;
-        let made = sink.formatting.borrow();
-        let held = Held::new(&made);
+        let held = Held(RefCell::new(Vec::new()));
         self.tokenizer.sink.builder.trace_handles(&held);
+        let held = held.0.into_inner();
         let offset = self.fed;
-        if held.elements.get() > MAX_OPEN_ELEMENTS {
+        if held.len() > MAX_OPEN_ELEMENTS {
             let limit = MAX_OPEN_ELEMENTS;
             return Err(HtmlError::TooDeep { limit, offset });
         }
-        if held.formatting.borrow().len() > MAX_OPEN_FORMATTING {
+        let (formatting, attributes) = listed(&held, sink);
+        if formatting > MAX_OPEN_FORMATTING {
             let limit = MAX_OPEN_FORMATTING;
             return Err(HtmlError::TooManyOpenFormatting { limit, offset });
         }
-        if held.formatting_attributes.get() > MAX_FORMATTING_ATTRIBUTES {
+        if attributes > MAX_FORMATTING_ATTRIBUTES {
             let limit = MAX_FORMATTING_ATTRIBUTES;
             return Err(HtmlError::TooManyFormattingAttributes { limit, offset });
         }
@@ -363,46 +380,65 @@ impl Feeder {
     }
 }
 
-/// Counts the elements the tree builder holds: its document, its stack of
-/// open elements, its active formatting elements, and its `head`, `form`
-/// and context elements (at most one each). An element in two of them
-/// counts twice, but a formatting element once among the formatting
-/// elements.
-struct Held<'a> {
-    /// The formatting elements made, with their tags' attributes.
-    made: &'a HashMap<Handle, usize>,
-    /// Elements held.
-    elements: Cell<usize>,
-    /// Formatting elements among them.
-    formatting: RefCell<HashSet<Handle>>,
-    /// Their tags' attributes.
-    formatting_attributes: Cell<usize>,
-}
+/// The elements the tree builder holds, in the order `trace_handles` gives
+/// them: its document, its stack of open elements, its list of active
+/// formatting elements, and its `head`, `form` and context elements (at
+/// most one each). An element in two of them comes twice.
+struct Held(RefCell<Vec<Handle>>);
 
-impl<'a> Held<'a> {
-    fn new(made: &'a HashMap<Handle, usize>) -> Self {
-        Held {
-            made,
-            elements: Cell::new(0),
-            formatting: RefCell::new(HashSet::new()),
-            formatting_attributes: Cell::new(0),
-        }
-    }
-}
-
-impl Tracer for Held<'_> {
+impl Tracer for Held {
     type Handle = Handle;
 
     fn trace_handle(&self, handle: &Handle) {
-        self.elements.set(self.elements.get() + 1);
-        let Some(attributes) = self.made.get(handle) else {
-            return;
-        };
-        if self.formatting.borrow_mut().insert(*handle) {
-            let sum = self.formatting_attributes.get() + attributes;
-            self.formatting_attributes.set(sum);
+        self.0.borrow_mut().push(*handle);
+    }
+}
+
+/// The formatting elements in html5ever's list of active formatting
+/// elements, and their tags' attributes, from what it holds (`held`).
+///
+/// The list comes after the stack of open elements and before the `head`
+/// and `form` elements, and holds formatting elements only, so it lies
+/// within the run of formatting elements at the end. It also begins after
+/// every element that comes twice (in the stack, then in the list). An
+/// older notice whose paragraphs each leave a `<font>` open holds a stack
+/// of fonts, of which the list keeps the last three:
+///
+/// ```text
+/// doc html body font₁ … font₁₅₀ | font₁₄₈ font₁₄₉ font₁₅₀ | head
+///               ^run^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+///                                ^list^^^^^^^^^^^^^^^^^^^^
+/// ```
+///
+/// Formatting elements on top of the stack but not in the list, above
+/// the last that is, are counted as if in the list.
+fn listed(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
+    let made = sink.formatting.borrow();
+    let mut end = held.len();
+    // the document is first: it has no name
+    while end > 1 && !made.contains_key(&held[end - 1]) {
+        let name = sink.inner.elem_name(&held[end - 1]).local.clone();
+        if name != local_name!("head") && name != local_name!("form") {
+            break;
+        }
+        end -= 1;
+    }
+    let run_start = held[..end]
+        .iter()
+        .rposition(|h| !made.contains_key(h))
+        .map_or(0, |p| p + 1);
+    let mut first = HashMap::new();
+    let mut after_twice = 0;
+    for (at, handle) in held[..end].iter().enumerate() {
+        if let Some(&seen) = first.get(handle) {
+            after_twice = after_twice.max(seen + 1);
+        } else {
+            first.insert(handle, at);
         }
     }
+    let run: HashSet<&Handle> = held[run_start.max(after_twice)..end].iter().collect();
+    let attributes = run.iter().map(|h| made.get(*h).copied().unwrap_or(0));
+    (run.len(), attributes.sum())
 }
 
 /// The formatting elements of the HTML standard: those html5ever keeps in
@@ -427,8 +463,9 @@ fn piece_end(html: &str, start: usize) -> usize {
     end
 }
 
-/// scraper's tree sink, counting the elements it makes and the attributes
-/// it merges.
+/// scraper's tree sink, counting the elements it makes (and noting the
+/// formatting ones), the attributes it gives them, their classes, and the
+/// attributes it merges.
 pub(super) struct Budgeted {
     inner: HtmlTreeSink,
     /// Elements made.
@@ -443,8 +480,8 @@ pub(super) struct Budgeted {
     /// Attributes allowed up to the end of the piece being read: see
     /// [`ATTRIBUTES_PER_BYTE`].
     attributes_allowed: Cell<usize>,
-    /// Bytes of the names and values of the attributes given.
-    attribute_bytes: Cell<usize>,
+    /// Bytes of the `class` values given.
+    class_bytes: Cell<usize>,
     /// The formatting elements made, with their tags' attributes (those
     /// html5ever compares, even where they are not copied).
     formatting: RefCell<HashMap<Handle, usize>>,
@@ -464,12 +501,14 @@ impl Budgeted {
         }
     }
 
-    /// Notes the classes of an element: scraper puts each in the names'
-    /// table when a selector asks for a class.
+    /// Notes the classes of an element: a selector that asks for a class
+    /// splits them, and scraper puts each in the names' table.
     fn note_classes(&self, attrs: &[Attribute]) {
         let classes = attrs
             .iter()
             .filter(|a| a.name.local == local_name!("class"));
+        let bytes = classes.clone().map(|a| a.value.len()).sum::<usize>();
+        self.class_bytes.set(self.class_bytes.get() + bytes);
         let mut noted = self.names.borrow_mut();
         for class in classes.flat_map(|a| a.value.split_ascii_whitespace()) {
             if class.len() >= 8 {
@@ -499,9 +538,9 @@ impl Budgeted {
                 offset: read,
             });
         }
-        let limit = ATTRIBUTE_BYTES_PER_BYTE * read + ATTRIBUTE_BYTES_BASE;
-        if self.attribute_bytes.get() > limit {
-            return Err(HtmlError::TooManyAttributeBytesBuilt {
+        let limit = CLASS_BYTES_PER_BYTE * read + CLASS_BYTES_BASE;
+        if self.class_bytes.get() > limit {
+            return Err(HtmlError::TooManyClassBytesBuilt {
                 limit,
                 offset: read,
             });
@@ -548,9 +587,6 @@ impl TreeSink for Budgeted {
         let handle = if self.attributes.get() > self.attributes_allowed.get() {
             self.inner.create_element(name, Vec::new(), flags)
         } else {
-            let bytes = attrs.iter().map(|a| a.name.local.len() + a.value.len());
-            let bytes = self.attribute_bytes.get() + bytes.sum::<usize>();
-            self.attribute_bytes.set(bytes);
             self.note_classes(&attrs);
             self.inner.create_element(name, attrs, flags)
         };
@@ -681,6 +717,8 @@ mod tests {
         ("quoted '>', '<!--'", "<div a=\">\" b=\"<!--\">", "<div>"),
         ("a custom element's name", "<p>", "<p-x>"),
         ("template contents", "<!----!>", "<template><q><q><q>"),
+        ("adoption agency", "<!----!>", "<a><b><div></a>"),
+        ("a formatting end tag's name", "<p>", "<b id=x></b-x>"),
         ("rb outside ruby", "<p>", "<rb>"),
         ("li and dt inside each other", "<body>", "<li><dt>"),
         ("a div leaving SVG", "<p><svg>", "<div/>"),
@@ -854,18 +892,15 @@ mod tests {
     }
 
     #[test]
-    fn attribute_bytes_copied_into_reopened_elements_are_counted() {
+    fn class_bytes_copied_into_reopened_elements_are_counted() {
         // a <b> of one class of 20,000 names, left open: each `<p>x`
         // copies it, and scraper splits each copy's classes
         let class = "a ".repeat(20_000);
         let page = format!("<p><b class=\"{class}\"></p>{}", "<p>x".repeat(20_000));
-        let Err(HtmlError::TooManyAttributeBytesBuilt { limit, offset }) = parse(&page) else {
-            panic!("not refused for its attribute bytes");
+        let Err(HtmlError::TooManyClassBytesBuilt { limit, offset }) = parse(&page) else {
+            panic!("not refused for its class bytes");
         };
-        assert_eq!(
-            limit,
-            ATTRIBUTE_BYTES_PER_BYTE * offset + ATTRIBUTE_BYTES_BASE
-        );
+        assert_eq!(limit, CLASS_BYTES_PER_BYTE * offset + CLASS_BYTES_BASE);
         assert!(
             offset < class.len() + 8 * PIECE,
             "refused early: at byte {offset}"
@@ -930,27 +965,24 @@ mod tests {
             limit: MAX_FORMATTING_ATTRIBUTES,
             offset: PIECE,
         });
-        let repeated =
-            |opening: &str, tags: &str| format!("{opening}{}", tags.repeat(2 * MAX_OPEN_ELEMENTS));
         // (case, page, refusal)
         let cases = [
             ("65 left open", bold(65, 1), held.clone()),
             ("63 left open", bold(63, 1), None),
-            // as a fuzzer found them
             (
-                "end tags of another name",
-                repeated("<p>", "<b id=x></b-x>"),
-                held.clone(),
-            ),
-            (
-                "adoption agency's clones",
-                repeated("<!----!>", "<a><b><div></a>"),
-                held,
+                "64 left open",
+                format!("<p>{}</p>x", bold_left_open(64, 1)),
+                None,
             ),
             // 250 <b> of 256 attributes each made every later `<b></b>`
             // compare all of them (630 s for a 1 MB page)
             ("two of 65 attributes", bold(2, 65), attributes),
             ("two of 64 attributes", bold(2, 64), None),
+            (
+                "64 of two attributes",
+                format!("<p>{}</p>x", bold_left_open(64, 2)),
+                None,
+            ),
         ];
         for (case, page, refusal) in cases {
             assert_eq!(parse(&page).err(), refusal, "{case}");
