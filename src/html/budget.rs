@@ -355,20 +355,22 @@ impl Feeder {
         let held = Held(RefCell::new(Vec::new()));
         self.tokenizer.sink.builder.trace_handles(&held);
         let held = held.0.into_inner();
-        let offset = self.fed;
-        if held.len() > MAX_OPEN_ELEMENTS {
-            let limit = MAX_OPEN_ELEMENTS;
-            return Err(HtmlError::TooDeep { limit, offset });
-        }
+        within(held.len(), MAX_OPEN_ELEMENTS, self.fed, |limit, offset| {
+            HtmlError::TooDeep { limit, offset }
+        })?;
         let (formatting, attributes) = listed(&held, sink);
-        if formatting > MAX_OPEN_FORMATTING {
-            let limit = MAX_OPEN_FORMATTING;
-            return Err(HtmlError::TooManyOpenFormatting { limit, offset });
-        }
-        if attributes > MAX_FORMATTING_ATTRIBUTES {
-            let limit = MAX_FORMATTING_ATTRIBUTES;
-            return Err(HtmlError::TooManyFormattingAttributes { limit, offset });
-        }
+        within(
+            formatting,
+            MAX_OPEN_FORMATTING,
+            self.fed,
+            |limit, offset| HtmlError::TooManyOpenFormatting { limit, offset },
+        )?;
+        within(
+            attributes,
+            MAX_FORMATTING_ATTRIBUTES,
+            self.fed,
+            |limit, offset| HtmlError::TooManyFormattingAttributes { limit, offset },
+        )?;
         sink.check(self.fed)
     }
 
@@ -519,40 +521,42 @@ impl Budgeted {
 
     /// The elements made within budget for the page so far (`read` bytes)?
     fn check(&self, read: usize) -> Result<(), HtmlError> {
-        if self.merged.get() > MAX_ATTRIBUTES {
-            return Err(HtmlError::TooManyAttributes {
-                limit: MAX_ATTRIBUTES,
-                offset: read,
-            });
-        }
+        within(self.merged.get(), MAX_ATTRIBUTES, read, |limit, offset| {
+            HtmlError::TooManyAttributes { limit, offset }
+        })?;
         let limit = ELEMENTS_PER_BYTE * read + ELEMENTS_BASE;
-        if self.elements.get() > limit {
-            return Err(HtmlError::TooManyElements {
-                limit,
-                offset: read,
-            });
-        }
-        if self.attributes.get() > self.attributes_allowed.get() {
-            return Err(HtmlError::TooManyAttributesBuilt {
-                limit: self.attributes_allowed.get(),
-                offset: read,
-            });
-        }
+        within(self.elements.get(), limit, read, |limit, offset| {
+            HtmlError::TooManyElements { limit, offset }
+        })?;
+        let limit = self.attributes_allowed.get();
+        within(self.attributes.get(), limit, read, |limit, offset| {
+            HtmlError::TooManyAttributesBuilt { limit, offset }
+        })?;
         let limit = CLASS_BYTES_PER_BYTE * read + CLASS_BYTES_BASE;
-        if self.class_bytes.get() > limit {
-            return Err(HtmlError::TooManyClassBytesBuilt {
-                limit,
-                offset: read,
-            });
-        }
-        if self.names.borrow().len() > MAX_NAMES {
-            return Err(HtmlError::TooManyNames {
-                limit: MAX_NAMES,
-                offset: read,
-            });
-        }
-        Ok(())
+        within(self.class_bytes.get(), limit, read, |limit, offset| {
+            HtmlError::TooManyClassBytesBuilt { limit, offset }
+        })?;
+        within(
+            self.names.borrow().len(),
+            MAX_NAMES,
+            read,
+            |limit, offset| HtmlError::TooManyNames { limit, offset },
+        )
     }
+}
+
+/// `Ok` while `count` is within `limit`; past it, the error `refusal`
+/// makes of the limit and the bytes read.
+fn within(
+    count: usize,
+    limit: usize,
+    read: usize,
+    refusal: impl FnOnce(usize, usize) -> HtmlError,
+) -> Result<(), HtmlError> {
+    if count > limit {
+        return Err(refusal(limit, read));
+    }
+    Ok(())
 }
 
 /// Every call goes to scraper's sink, but `create_element` and
