@@ -17,7 +17,8 @@ mod budget;
 mod tag;
 pub use budget::{
     ATTRIBUTES_BASE, ATTRIBUTES_PER_BYTE, CLASS_BYTES_BASE, CLASS_BYTES_PER_BYTE, ELEMENTS_BASE,
-    ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_NAMES, MAX_OPEN_ELEMENTS,
+    ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_MARKER_ELEMENTS, MAX_NAMES,
+    MAX_OPEN_ELEMENTS,
 };
 
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
@@ -210,6 +211,17 @@ pub enum HtmlError {
     #[error("HTML with more than {limit} distinct long names of tags, attributes and classes in its first {offset} bytes")]
     TooManyNames {
         /// The limit, [`MAX_NAMES`].
+        limit: usize,
+        /// The end of the piece of the page whose reading passed it.
+        offset: usize,
+    },
+    /// More `object`, `applet`, `marquee` and `template` elements than
+    /// [`MAX_MARKER_ELEMENTS`].
+    #[error(
+        "HTML with more than {limit} object, applet, marquee or template elements in its first {offset} bytes"
+    )]
+    TooManyMarkerElements {
+        /// The limit, [`MAX_MARKER_ELEMENTS`].
         limit: usize,
         /// The end of the piece of the page whose reading passed it.
         offset: usize,

@@ -133,6 +133,14 @@ pub const CLASS_BYTES_BASE: usize = 16 * 1024;
 /// portal's page has a few dozen.
 pub const MAX_NAMES: usize = 1024;
 
+/// How many `object`, `applet`, `marquee` and `template` elements a page
+/// may make. Each puts a marker in the list of active formatting elements,
+/// which `trace_handles` does not show, and some sequences leave it there
+/// when the element closes (`<table><object><object>…<table>`): a list of
+/// markers that each `<a>` walks twice (a 2 MB page of them took 50 s). An
+/// article page has a marquee or two, and the odd embedded object.
+pub const MAX_MARKER_ELEMENTS: usize = 64;
+
 /// How many attributes the formatting elements html5ever holds may have in
 /// all (counted as [`MAX_OPEN_FORMATTING`] counts them). Each formatting
 /// start tag is compared with every element of its name in the list of
@@ -151,6 +159,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         attributes: Cell::new(0),
         attributes_allowed: Cell::new(ATTRIBUTES_BASE),
         class_bytes: Cell::new(0),
+        marker_elements: Cell::new(0),
         formatting: RefCell::new(HashMap::new()),
         names: RefCell::new(HashSet::new()),
         hasher: RandomState::new(),
@@ -449,6 +458,19 @@ const FORMATTING: &[&str] = &[
     "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
+/// Does this element put a marker in the list of active formatting
+/// elements that it may leave there? (`td`, `th` and `caption` put one too,
+/// and leave it only under one of these.)
+fn leaves_marker(name: &QualName) -> bool {
+    let markers = [
+        local_name!("object"),
+        local_name!("applet"),
+        local_name!("marquee"),
+        local_name!("template"),
+    ];
+    name.ns == ns!(html) && markers.contains(&name.local)
+}
+
 /// Is this an HTML formatting element?
 fn is_formatting(name: &QualName) -> bool {
     name.ns == ns!(html) && FORMATTING.contains(&&*name.local)
@@ -484,6 +506,9 @@ pub(super) struct Budgeted {
     attributes_allowed: Cell<usize>,
     /// Bytes of the `class` values given.
     class_bytes: Cell<usize>,
+    /// Elements made that put a marker in the list of active formatting
+    /// elements and may leave it there ([`MAX_MARKER_ELEMENTS`]).
+    marker_elements: Cell<usize>,
     /// The formatting elements made, with their tags' attributes (those
     /// html5ever compares, even where they are not copied).
     formatting: RefCell<HashMap<Handle, usize>>,
@@ -541,7 +566,11 @@ impl Budgeted {
             MAX_NAMES,
             read,
             |limit, offset| HtmlError::TooManyNames { limit, offset },
-        )
+        )?;
+        let markers = self.marker_elements.get();
+        within(markers, MAX_MARKER_ELEMENTS, read, |limit, offset| {
+            HtmlError::TooManyMarkerElements { limit, offset }
+        })
     }
 }
 
@@ -587,6 +616,9 @@ impl TreeSink for Budgeted {
         self.elements.set(self.elements.get() + 1);
         self.attributes.set(self.attributes.get() + attrs.len());
         let (formatting, count) = (is_formatting(&name), attrs.len());
+        if leaves_marker(&name) {
+            self.marker_elements.set(self.marker_elements.get() + 1);
+        }
         // past the limit the page is refused: copying them is work wasted
         let handle = if self.attributes.get() > self.attributes_allowed.get() {
             self.inner.create_element(name, Vec::new(), flags)
@@ -720,7 +752,6 @@ mod tests {
         ("comment ended by '--!>'", "<p><!----!>", "<div>"),
         ("quoted '>', '<!--'", "<div a=\">\" b=\"<!--\">", "<div>"),
         ("a custom element's name", "<p>", "<p-x>"),
-        ("template contents", "<!----!>", "<template><q><q><q>"),
         ("adoption agency", "<!----!>", "<a><b><div></a>"),
         ("a formatting end tag's name", "<p>", "<b id=x></b-x>"),
         ("rb outside ruby", "<p>", "<rb>"),
@@ -952,6 +983,30 @@ mod tests {
         for page in page(MAX_NAMES - 8).iter().chain([&short, &repeated]) {
             assert!(parse(page).is_ok(), "{}", &page[..40]);
         }
+    }
+
+    #[test]
+    fn elements_that_may_leave_markers_are_counted() {
+        // markers left in the list of active formatting elements, which
+        // each <a> walks: <object>s moved out of a table and popped by the
+        // next <table>, or templates' contents
+        let objects = "<object>".repeat(100) + "<table>";
+        let leaking = format!(
+            "<body><table>{}</table>{}",
+            objects.repeat(20),
+            "<a>".repeat(5_000)
+        );
+        let templates = "<template><q><q><q>".repeat(2 * MAX_OPEN_ELEMENTS);
+        for page in [leaking, templates] {
+            let Err(HtmlError::TooManyMarkerElements { limit, offset }) = parse(&page) else {
+                panic!("not refused for its markers: {}", &page[..40]);
+            };
+            assert_eq!((limit, offset % PIECE), (MAX_MARKER_ELEMENTS, 0));
+        }
+        // a portal's marquees and embedded objects
+        let page = "<marquee>通知公告</marquee><object data=x.swf></object>".repeat(3)
+            + &"<p>各地区要认真落实</p>".repeat(100);
+        assert!(parse(&page).is_ok());
     }
 
     #[test]
