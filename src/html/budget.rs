@@ -48,13 +48,18 @@
 //! - **Long names**, after each piece: more than [`MAX_NAMES`] distinct
 //!   names of eight bytes or more for tags, attributes (noted from the
 //!   tokens, in [`Switches`]) and classes are refused.
+//! - **Markers**, after each piece: more than [`MAX_MARKER_ELEMENTS`]
+//!   elements that put a marker in the list of active formatting elements
+//!   and may leave it there (`object`, `applet`, `marquee`, `template`)
+//!   are refused; `trace_handles` does not show markers.
 //!
 //! The work before a refusal is bounded by one piece past the limit. A
-//! fuzzer and six attacks found the pages behind each rule: 134 KB pages
+//! fuzzer and seven attacks found the pages behind each rule: 134 KB pages
 //! of 0.4–2.6 s, a 56 KB page of 7.4 s and 3 GB, 1–2 MB pages of 3–60 s,
 //! a 1 MB page of 630 s, 1 MB pages of 1.2–2.5 GB, a 512 KB page of
 //! 104 s (in scraper's selectors, after parsing), 1 MB pages of 6–41 s
-//! (names sharing a bucket of the process's table of names).
+//! (names sharing a bucket of the process's table of names), a 2 MB page
+//! of 50 s (markers).
 
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::hash_map::RandomState;
