@@ -18,7 +18,7 @@ mod tag;
 pub use budget::{
     ATTRIBUTES_BASE, ATTRIBUTES_PER_BYTE, CLASS_BYTES_BASE, CLASS_BYTES_PER_BYTE, ELEMENTS_BASE,
     ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_MARKER_ELEMENTS, MAX_NAMES,
-    MAX_OPEN_ELEMENTS,
+    MAX_OPEN_ELEMENTS, STACK_VISITS_BASE, STACK_VISITS_PER_BYTE,
 };
 
 /// True when `text` looks like an HTML document or fragment (detect by content, never by file name):
@@ -135,7 +135,14 @@ pub fn article_text(html: &str) -> Result<String, HtmlError> {
 /// ```
 /// use fengong::html::{article_text, HtmlError, MAX_OPEN_ELEMENTS};
 ///
-/// let nested = "<span>".repeat(2 * MAX_OPEN_ELEMENTS);
+/// // each <div> looks for an open <p> through all the elements before it
+/// let nested = "<div>".repeat(MAX_OPEN_ELEMENTS);
+/// assert!(matches!(
+///     article_text(&nested),
+///     Err(HtmlError::TooManyStackVisits { .. })
+/// ));
+/// // nesting with text between the tags costs less, up to a point
+/// let nested = "<span>各地区各部门要认真贯彻落实".repeat(2 * MAX_OPEN_ELEMENTS);
 /// assert!(matches!(
 ///     article_text(&nested),
 ///     Err(HtmlError::TooDeep { limit: MAX_OPEN_ELEMENTS, .. })
@@ -222,6 +229,19 @@ pub enum HtmlError {
     )]
     TooManyMarkerElements {
         /// The limit, [`MAX_MARKER_ELEMENTS`].
+        limit: usize,
+        /// The end of the piece of the page whose reading passed it.
+        offset: usize,
+    },
+    /// Elements held open deeper than the page's length accounts for: more
+    /// visits to them (the elements held times the places where html5ever
+    /// may walk them) than [`STACK_VISITS_PER_BYTE`] per byte read, plus
+    /// [`STACK_VISITS_BASE`]. Each tag of a page that nests deeper and
+    /// deeper looks through the stack: `<div><div><div>…`.
+    #[error("HTML held open too deep for its length: more than {limit} visits to its open elements from its first {offset} bytes")]
+    TooManyStackVisits {
+        /// The limit at that point: [`STACK_VISITS_PER_BYTE`] per byte
+        /// read, plus [`STACK_VISITS_BASE`].
         limit: usize,
         /// The end of the piece of the page whose reading passed it.
         offset: usize,
@@ -324,23 +344,64 @@ fn is_skipped_element(node: &Node) -> bool {
         .is_some_and(|e| SKIPPED.contains(&e.name()))
 }
 
+/// The candidates for the article's root, tried in this order.
+const ROOTS: [&str; 7] = [
+    "article", ".article", "#zoom", ".content", "#content", "main", "body",
+];
+
+/// The first element matching the first of [`ROOTS`] that matches outside
+/// the skipped elements (in the order scraper made the elements), else the
+/// root element.
 fn article_root(doc: &Html) -> Option<scraper::ElementRef<'_>> {
-    const ROOTS: [&str; 7] = [
-        "article", ".article", "#zoom", ".content", "#content", "main", "body",
-    ];
+    let mut skipped = Skipped::default();
     for css in ROOTS {
         let Ok(selector) = Selector::parse(css) else {
             continue;
         };
-        let found = doc.select(&selector).find(|el| {
-            !SKIPPED.contains(&el.value().name())
-                && !el.ancestors().any(|a| is_skipped_element(a.value()))
-        });
+        let found = doc
+            .select(&selector)
+            .find(|el| !skipped.covers(doc, el.id()));
         if found.is_some() {
             return found;
         }
     }
     Some(doc.root_element())
+}
+
+/// A node of scraper's tree.
+type NodeId = <scraper::HtmlTreeSink as html5ever::tree_builder::TreeSink>::Handle;
+
+/// Which nodes are skipped elements or lie inside one, remembered for each
+/// node whose ancestors were looked through. A page may nest thousands of
+/// candidates deep inside a `<nav>`; each ancestor is looked at once.
+#[derive(Default)]
+struct Skipped {
+    known: std::collections::HashMap<NodeId, bool>,
+}
+
+impl Skipped {
+    /// Is the node `id` of `doc` a skipped element or inside one?
+    fn covers(&mut self, doc: &Html, id: NodeId) -> bool {
+        let mut path = Vec::new();
+        let mut answer = false;
+        let mut at = doc.tree.get(id);
+        while let Some(node) = at {
+            if let Some(&known) = self.known.get(&node.id()) {
+                answer = known;
+                break;
+            }
+            path.push(node.id());
+            if is_skipped_element(node.value()) {
+                answer = true;
+                break;
+            }
+            at = node.parent();
+        }
+        for id in path {
+            self.known.insert(id, answer);
+        }
+        answer
+    }
 }
 
 /// Text being gathered for one paragraph or one table cell: raw lines, split
@@ -751,6 +812,12 @@ mod tests {
         let html = "<body><header><div class=\"content\">页眉</div></header>\
                     <div class=\"content\">正文</div></body>";
         assert_eq!(article_text(html).unwrap(), "正文\n");
+        // thousands of candidates nested inside one, and the one outside
+        let nested = "<div class=\"content\">".repeat(2_000);
+        let html = format!("<body><nav>{nested}导航</nav><div class=\"content\">正文</div>");
+        assert_eq!(article_text(&html).unwrap(), "正文\n");
+        let html = format!("<body><div class=\"content\"><p>正文</p><nav>{nested}导航</nav>");
+        assert_eq!(article_text(&html).unwrap(), "正文\n");
     }
 
     #[test]
@@ -787,12 +854,14 @@ mod tests {
         let _ = article_text("<script>never closed <p>");
         let _ = article_text("<pre>\n\n\n</pre><pre></pre>");
         let deep = "<div>".repeat(10_000) + "深" + &"</div>".repeat(10_000);
-        // refused at the end of the third 1 KB piece: 614 divs open
+        // refused at the end of the ninth 1 KB piece: each <div> looks
+        // through those before it, 1,847 elements held and 1.9 million
+        // visits charged
         assert_eq!(
             article_text(&deep),
-            Err(HtmlError::TooDeep {
-                limit: MAX_OPEN_ELEMENTS,
-                offset: 3 * 1024
+            Err(HtmlError::TooManyStackVisits {
+                limit: STACK_VISITS_PER_BYTE * 9 * 1024 + STACK_VISITS_BASE,
+                offset: 9 * 1024
             })
         );
         let nested = "<div>".repeat(500) + "深" + &"</div>".repeat(500);
@@ -805,10 +874,15 @@ mod tests {
         );
         // what a plain counter of tags would miss: self-closed divs, stray
         // end tags, raw text
-        let refused = |html: String| matches!(article_text(&html), Err(HtmlError::TooDeep { .. }));
-        assert!(refused("<div/>".repeat(1_000)));
-        assert!(refused("<div></span>".repeat(1_000)));
-        assert!(refused("<div><script></script>".repeat(1_000)));
+        let refused = |html: String| {
+            matches!(
+                article_text(&html),
+                Err(HtmlError::TooManyStackVisits { .. })
+            )
+        };
+        assert!(refused("<div/>".repeat(3_000)));
+        assert!(refused("<div></span>".repeat(3_000)));
+        assert!(refused("<div><script></script>".repeat(3_000)));
         // formatting elements left open are read as html5ever reads them:
         // reopened in the next paragraph, kept when a div's end passes them;
         // more than MAX_OPEN_FORMATTING held are refused
@@ -883,15 +957,16 @@ mod tests {
     #[test]
     fn older_notices_that_leave_formatting_open_are_read() {
         // each paragraph's <font> left open: the line break after `</p>`
-        // reopens it outside the paragraph, where it stays, one more each time
-        let paragraphs: String = (1..=150)
+        // reopens it outside the paragraph, where it stays, one more each
+        // time (2,000 nested fonts; 512 open elements were refused before)
+        let paragraphs: String = (1..=2_000)
             .map(|i| format!("<p><font face=仿宋_GB2312 size=4 color=#000000>{i}．各地区各部门要认真贯彻落实</p>\n"))
             .collect();
         let page = format!("<html><body>\n{paragraphs}</body></html>");
         let text = article_text(&page).unwrap();
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-        assert_eq!(lines.len(), 150);
-        assert_eq!(lines[149], "150．各地区各部门要认真贯彻落实");
+        assert_eq!(lines.len(), 2_000);
+        assert_eq!(lines[1_999], "2000．各地区各部门要认真贯彻落实");
         // a minified annex under a <b> and a <font> of long styles, left open
         let head = "<div class=\"TRS_Editor\"><p class=MsoNormal>\
             <b style='mso-bidi-font-weight:normal'><font style='font-size:16.0pt;\

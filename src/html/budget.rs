@@ -9,6 +9,7 @@
 //! <div a0 a1 a2 … a99999>            each name checked against all before it
 //! <html a…><html a…><html a…>…      merged into the first <html>, in order
 //! <p><rb><rb><rb>…                  a stack of open elements every tag walks
+//! <svg><g><g>…</x></x></x>…         each </x> walks all the <g> for an <x>
 //! <p><b id=0></p><p>x<p>x<p>x…      formatting elements reopened in each <p>
 //! <b a0 … a255><b></b><b></b>…      each <b> compared with every <b> held
 //! ```
@@ -29,12 +30,15 @@
 //!   reach the tag's end and takes the tree builder's answer ([`Switches`]).
 //!   Attributes merged into `<html>` and `<body>` are counted by the
 //!   tree sink ([`Budgeted`]).
-//! - **Open elements**, after each piece of [`PIECE`] bytes: more than
-//!   [`MAX_OPEN_ELEMENTS`] held by html5ever (its stack of open elements
-//!   and its active formatting elements, through the tree builder's public
-//!   `trace_handles`) are refused. The stack is counted itself, not the
-//!   tree's depth: a `<template>`'s contents start a tree of their own and
-//!   the adoption agency moves nodes under fresh ones.
+//! - **Open elements**, after each piece of [`PIECE`] bytes: the elements
+//!   html5ever holds (its stack of open elements and its active formatting
+//!   elements, through the tree builder's public `trace_handles`) times
+//!   the places in the piece where it may walk them ([`Visits`]), past
+//!   [`STACK_VISITS_PER_BYTE`] per byte read, plus [`STACK_VISITS_BASE`],
+//!   are refused, and so are more than [`MAX_OPEN_ELEMENTS`] held. The
+//!   stack is counted itself, not the tree's depth: a `<template>`'s
+//!   contents start a tree of their own and the adoption agency moves
+//!   nodes under fresh ones.
 //! - **Formatting elements held**, after each piece: more than
 //!   [`MAX_OPEN_FORMATTING`] among the handles traced, or more than
 //!   [`MAX_FORMATTING_ATTRIBUTES`] attributes on their tags, are refused.
@@ -81,9 +85,28 @@ use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_OPEN_FORMATTING, RAW_TEXT};
 
 /// How many elements html5ever may hold open: its stack of open elements
 /// (`html` and `body` among them) and its list of active formatting
-/// elements, counted together. A portal's article page holds a few dozen;
-/// each tag may walk the whole stack.
-pub const MAX_OPEN_ELEMENTS: usize = 512;
+/// elements, counted together. A portal's article page holds a few dozen,
+/// an older notice whose paragraphs each leave a `<font>` open one more per
+/// paragraph. The work of walking them is bounded by
+/// [`STACK_VISITS_PER_BYTE`]; this bounds what the tree's depth costs
+/// afterwards (finding the article looks through each match's ancestors).
+pub const MAX_OPEN_ELEMENTS: usize = 4096;
+
+/// Visits to the elements html5ever holds open allowed per byte of the
+/// page read, counted as the elements held times the places where the
+/// tree builder may walk them: each `<` (a tag looks for an element in
+/// scope, or for the element it ends), each `&`, line break and NUL (each
+/// ends a run of text, and a run of text looks for its formatting elements
+/// among those open) and each piece's start. Each tag of `</x>` against 500
+/// open SVG elements walks them all (1 s for a 1 MB page, 2 s against a
+/// thousand); within this budget the costliest page found takes 0.5 s per
+/// MB. An older notice's paragraph, some 100 bytes and four such places,
+/// nests one `<font>` deeper, so it may hold some 3,000 of them.
+pub const STACK_VISITS_PER_BYTE: usize = 64;
+
+/// Visits allowed beyond [`STACK_VISITS_PER_BYTE`]: a short page that
+/// nests a thousand deep.
+pub const STACK_VISITS_BASE: usize = 1 << 20;
 
 /// A node of the tree being built (scraper's handle).
 type Handle = <HtmlTreeSink as TreeSink>::Handle;
@@ -184,6 +207,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         fed: 0,
         next_check: PIECE,
         restarting: true,
+        visits: Visits::default(),
     };
     let bytes = html.as_bytes();
     let mut scanned = 0;
@@ -317,6 +341,8 @@ struct Feeder {
     /// afresh at the head of the input: at the page's start and after each
     /// script it has run.
     restarting: bool,
+    /// Visits to the elements held, charged at each check.
+    visits: Visits,
 }
 
 impl Feeder {
@@ -331,11 +357,12 @@ impl Feeder {
             let sink = &self.tokenizer.sink.builder.sink;
             sink.attributes_allowed.set(allowed);
             self.input.push_back(StrTendril::from_slice(piece));
+            self.visits.pieces += 1;
             self.run();
             self.fed = end;
             if self.fed >= self.next_check || self.fed == html.len() {
                 self.next_check = self.fed + PIECE;
-                self.check()?;
+                self.check(html.as_bytes())?;
             }
         }
         Ok(())
@@ -363,8 +390,8 @@ impl Feeder {
         }
     }
 
-    /// The budget, for the page given so far.
-    fn check(&self) -> Result<(), HtmlError> {
+    /// The budget, for the page given so far (of `html`).
+    fn check(&mut self, html: &[u8]) -> Result<(), HtmlError> {
         let sink = &self.tokenizer.sink.builder.sink;
         let held = Held(RefCell::new(Vec::new()));
         self.tokenizer.sink.builder.trace_handles(&held);
@@ -372,6 +399,7 @@ impl Feeder {
         within(held.len(), MAX_OPEN_ELEMENTS, self.fed, |limit, offset| {
             HtmlError::TooDeep { limit, offset }
         })?;
+        self.visits.charge(&html[..self.fed], held.len())?;
         let (formatting, attributes) = listed(&held, sink);
         within(
             formatting,
@@ -394,6 +422,58 @@ impl Feeder {
         self.tokenizer.end();
         self.tokenizer.sink.builder.sink.finish()
     }
+}
+
+/// The visits to the elements html5ever holds open, charged at each check
+/// ([`STACK_VISITS_PER_BYTE`]).
+///
+/// Each place since the last check where the tree builder may walk the
+/// elements it holds is charged the larger of the elements held then and
+/// now. Nesting built and taken down between two checks is not seen: it
+/// is at most the tags of a piece deep.
+///
+/// ```text
+/// <svg><g><g><g>…</x></x></x>      each </x> looks down the whole stack
+///                ^ 1 place        for an element of its name
+/// <b><q><q><q>…\n\n\n              each line break, a run of text, looks
+///              ^ 1 place          for the <b> among the elements open
+/// ```
+#[derive(Debug, Default)]
+struct Visits {
+    /// Visits charged so far.
+    charged: usize,
+    /// Elements held at the last check.
+    held: usize,
+    /// Where the last check was.
+    checked_to: usize,
+    /// Pieces given since the last check: each ends a run of text.
+    pieces: usize,
+}
+
+impl Visits {
+    /// Charges the page read since the last check (`read` is the page up
+    /// to now) at the larger of the elements held then and now (`held`),
+    /// and refuses it past [`STACK_VISITS_PER_BYTE`] per byte read.
+    fn charge(&mut self, read: &[u8], held: usize) -> Result<(), HtmlError> {
+        let places = walk_places(&read[self.checked_to..]) + self.pieces;
+        let visits = places.saturating_mul(held.max(self.held));
+        self.charged = self.charged.saturating_add(visits);
+        (self.held, self.checked_to, self.pieces) = (held, read.len(), 0);
+        let limit = STACK_VISITS_PER_BYTE
+            .saturating_mul(read.len())
+            .saturating_add(STACK_VISITS_BASE);
+        within(self.charged, limit, read.len(), |limit, offset| {
+            HtmlError::TooManyStackVisits { limit, offset }
+        })
+    }
+}
+
+/// The places in `bytes` where html5ever's tree builder may walk the
+/// elements it holds: each `<`, and each byte that ends a run of text
+/// (`&`, a line break, NUL).
+fn walk_places(bytes: &[u8]) -> usize {
+    let ends = |b: &&u8| matches!(**b, b'<' | b'&' | b'\n' | b'\r' | 0);
+    bytes.iter().filter(ends).count()
 }
 
 /// The elements the tree builder holds, in the order `trace_handles` gives
@@ -771,13 +851,57 @@ mod tests {
         for &(name, opening, repeated) in QUADRATIC {
             let page = format!("{opening}{}", repeated.repeat(2 * MAX_OPEN_ELEMENTS));
             match parse(&page) {
-                Err(HtmlError::TooDeep { limit, offset }) => {
-                    assert_eq!(limit, MAX_OPEN_ELEMENTS, "{name}");
+                Err(HtmlError::TooManyStackVisits { limit, offset }) => {
+                    assert_eq!(limit, STACK_VISITS_PER_BYTE * offset + STACK_VISITS_BASE);
                     assert_eq!(offset % PIECE, 0, "{name}: the end of a piece");
                     assert!(offset <= page.len(), "{name}");
                 }
                 other => panic!("{name}: {:?}", other.map(|_| "a tree")),
             }
+        }
+    }
+
+    /// `(bytes, places where html5ever may walk the elements held)`.
+    const WALK_PLACES: &[(&str, usize)] = &[
+        ("", 0),
+        ("各地区各部门要认真贯彻落实", 0),
+        ("<p>x</p>", 2),
+        ("a &amp; b", 1),
+        ("一\n二\r\n三", 3),
+        ("\0", 1),
+        ("a > b", 0),
+    ];
+
+    #[test]
+    fn places_where_the_elements_held_may_be_walked() {
+        for &(bytes, places) in WALK_PLACES {
+            assert_eq!(walk_places(bytes.as_bytes()), places, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn visits_to_the_elements_held_are_counted() {
+        // each </x> looks down the whole stack of SVG elements for one of
+        // its name: 1 place in 4 bytes, so up to 256 held is within budget
+        let svg = |held: usize| format!("<svg>{}{}", "<g>".repeat(held), "</x>".repeat(50_000));
+        // each line break is a run of text that looks for the <b> below
+        // the <q>s: 1 place a byte, so up to 64 held
+        let lines = |held: usize| {
+            let q = "<q>".repeat(held);
+            format!("<body><b>{q}{}", "\n".repeat(200_000))
+        };
+        for page in [svg(300), lines(100)] {
+            let Err(HtmlError::TooManyStackVisits { limit, offset }) = parse(&page) else {
+                panic!("not refused for its visits: {}", &page[..20]);
+            };
+            assert_eq!(limit, STACK_VISITS_PER_BYTE * offset + STACK_VISITS_BASE);
+            assert_eq!(offset % PIECE, 0);
+        }
+        for page in [svg(200), lines(50)] {
+            let tree = parse(&page).expect("within budget");
+            let svg_g = tree.select(&scraper::Selector::parse("g").unwrap()).count();
+            let q = tree.select(&scraper::Selector::parse("q").unwrap()).count();
+            assert!([(200, 0), (0, 50)].contains(&(svg_g, q)), "{svg_g} {q}");
         }
     }
 
