@@ -17,7 +17,7 @@ mod budget;
 mod tag;
 pub use budget::{
     ATTRIBUTES_BASE, ATTRIBUTES_PER_BYTE, CLASS_BYTES_BASE, CLASS_BYTES_PER_BYTE, ELEMENTS_BASE,
-    ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_MARKER_ELEMENTS, MAX_NAMES,
+    ELEMENTS_PER_BYTE, MAX_FORMATTING_ATTRIBUTES, MAX_MARKER_ELEMENTS, MAX_NAMES_PER_BUCKET,
     MAX_OPEN_ELEMENTS, STACK_VISITS_BASE, STACK_VISITS_PER_BYTE,
 };
 
@@ -214,10 +214,11 @@ pub enum HtmlError {
         offset: usize,
     },
     /// More distinct names of eight bytes or more given to tags,
-    /// attributes and classes than [`MAX_NAMES`].
-    #[error("HTML with more than {limit} distinct long names of tags, attributes and classes in its first {offset} bytes")]
+    /// attributes and classes in one bucket of the process's table of
+    /// names than [`MAX_NAMES_PER_BUCKET`]: names chosen to collide.
+    #[error("HTML with more than {limit} distinct long names of tags, attributes and classes sharing a bucket of the names' table in its first {offset} bytes")]
     TooManyNames {
-        /// The limit, [`MAX_NAMES`].
+        /// The limit, [`MAX_NAMES_PER_BUCKET`].
         limit: usize,
         /// The end of the piece of the page whose reading passed it.
         offset: usize,

@@ -49,9 +49,10 @@
 //!   [`ATTRIBUTES_BASE`], or more bytes of `class` values than
 //!   [`CLASS_BYTES_PER_BYTE`] per byte, plus [`CLASS_BYTES_BASE`], are
 //!   refused.
-//! - **Long names**, after each piece: more than [`MAX_NAMES`] distinct
-//!   names of eight bytes or more for tags, attributes (noted from the
-//!   tokens, in [`Switches`]) and classes are refused.
+//! - **Long names**, after each piece: more than [`MAX_NAMES_PER_BUCKET`]
+//!   distinct names of eight bytes or more for tags, attributes (noted
+//!   from the tokens, in [`Switches`]) and classes in one bucket of the
+//!   process's table of names are refused.
 //! - **Markers**, after each piece: more than [`MAX_MARKER_ELEMENTS`]
 //!   elements that put a marker in the list of active formatting elements
 //!   and may leave it there (`object`, `applet`, `marquee`, `template`)
@@ -151,15 +152,29 @@ pub const CLASS_BYTES_PER_BYTE: usize = 4;
 /// Bytes of `class` values allowed beyond [`CLASS_BYTES_PER_BYTE`].
 pub const CLASS_BYTES_BASE: usize = 16 * 1024;
 
-/// How many distinct names of eight bytes or more a page may give its tags,
-/// attributes and classes. html5ever and scraper keep such names in one
-/// table for the whole process, of 4,096 buckets chosen by a hash with a
-/// fixed key, so names can be made to share a bucket: then each new name
-/// walks all the others (a `class` of 110,000 such names took 21 s for a
-/// 1 MB page), and so does each look-up of the first (4,096 of them, then
-/// a `<b class>` of the first reopened in every paragraph, 6 s per MB). A
-/// portal's page has a few dozen.
-pub const MAX_NAMES: usize = 1024;
+/// How many distinct names of eight bytes or more for its tags, attributes
+/// and classes a page may put in one bucket of the names' table.
+///
+/// html5ever and scraper keep such names in one table for the whole
+/// process, of 4,096 buckets chosen by a hash with a fixed key, so names
+/// can be made to share a bucket (one 8-byte name in 4,096 lands in bucket
+/// 0): then each new name walks all the others (a `class` of 110,000 such
+/// names took 21 s for a 1 MB page), and so does each look-up of the first
+/// (4,096 of them, then a `<b class>` of the first reopened in every
+/// paragraph, 6 s per MB). Names that do not collide on purpose spread
+/// over the buckets: 10,000 of them put at most eight or so in one.
+pub const MAX_NAMES_PER_BUCKET: usize = 64;
+
+/// The buckets of the names' table (string_cache 0.8's dynamic set). Were
+/// the table to have more, each bucket counted here would stand for
+/// several, and the count would err on the safe side.
+const NAME_BUCKETS: usize = 4096;
+
+/// The bucket of the names' table a name of this hash there
+/// (`Atom::get_hash`) falls in.
+fn bucket_of(table_hash: u32) -> usize {
+    table_hash as usize % NAME_BUCKETS
+}
 
 /// How many `object`, `applet`, `marquee` and `template` elements a page
 /// may make. Each puts a marker in the list of active formatting elements,
@@ -191,6 +206,9 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         formatting: RefCell::new(HashMap::new()),
         names: RefCell::new(HashSet::new()),
         hasher: RandomState::new(),
+        buckets: RefCell::new(Vec::new()),
+        fullest: Cell::new(0),
+        classes: RefCell::new(Vec::new()),
     };
     let switches = Switches {
         builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
@@ -601,16 +619,39 @@ pub(super) struct Budgeted {
     names: RefCell<HashSet<u64>>,
     /// The hash of those names: keyed at random, unlike the names' table.
     hasher: RandomState,
+    /// How many of those names each bucket of the names' table holds
+    /// (empty until the first).
+    buckets: RefCell<Vec<usize>>,
+    /// The most names in one bucket.
+    fullest: Cell<usize>,
+    /// The long classes, put in the names' table to learn their buckets
+    /// and held there while the page is read: scraper puts them there
+    /// again when a selector asks for an element's classes.
+    classes: RefCell<Vec<LocalName>>,
 }
 
 impl Budgeted {
     /// Notes the names of a tag and its attributes: those of eight bytes
     /// or more, which the names' table holds.
     fn note_names<'a>(&self, names: impl Iterator<Item = &'a LocalName>) {
-        let mut noted = self.names.borrow_mut();
         for name in names.filter(|n| n.len() >= 8) {
-            noted.insert(self.hasher.hash_one(&**name));
+            self.note_name(name, || name.get_hash());
         }
+    }
+
+    /// Notes a long name, and the bucket of the names' table it falls in
+    /// (from its hash there, `table_hash`) if it is new.
+    fn note_name(&self, name: &str, table_hash: impl FnOnce() -> u32) {
+        if !self.names.borrow_mut().insert(self.hasher.hash_one(name)) {
+            return;
+        }
+        let mut buckets = self.buckets.borrow_mut();
+        if buckets.is_empty() {
+            buckets.resize(NAME_BUCKETS, 0);
+        }
+        let bucket = &mut buckets[bucket_of(table_hash())];
+        *bucket += 1;
+        self.fullest.set(self.fullest.get().max(*bucket));
     }
 
     /// Notes the classes of an element: a selector that asks for a class
@@ -621,10 +662,19 @@ impl Budgeted {
             .filter(|a| a.name.local == local_name!("class"));
         let bytes = classes.clone().map(|a| a.value.len()).sum::<usize>();
         self.class_bytes.set(self.class_bytes.get() + bytes);
-        let mut noted = self.names.borrow_mut();
         for class in classes.flat_map(|a| a.value.split_ascii_whitespace()) {
+            // past the limit the page is refused: each class put in the
+            // table would walk the bucket (110,000 in one `class`: 21 s)
+            if self.fullest.get() > MAX_NAMES_PER_BUCKET {
+                return;
+            }
             if class.len() >= 8 {
-                noted.insert(self.hasher.hash_one(class));
+                self.note_name(class, || {
+                    let atom = LocalName::from(class);
+                    let hash = atom.get_hash();
+                    self.classes.borrow_mut().push(atom);
+                    hash
+                });
             }
         }
     }
@@ -647,8 +697,8 @@ impl Budgeted {
             HtmlError::TooManyClassBytesBuilt { limit, offset }
         })?;
         within(
-            self.names.borrow().len(),
-            MAX_NAMES,
+            self.fullest.get(),
+            MAX_NAMES_PER_BUCKET,
             read,
             |limit, offset| HtmlError::TooManyNames { limit, offset },
         )?;
@@ -1075,41 +1125,48 @@ mod tests {
         assert!(parse(&format!("<p><font style=\"{style}\">{paragraphs}")).is_ok());
     }
 
+    /// `count` names of eight bytes that share the first bucket of the
+    /// names' table, as an attacker finds them (one in 4,096 does).
+    fn colliding_names(count: usize) -> Vec<String> {
+        (0u32..)
+            .map(|i| format!("n{i:07x}"))
+            .filter(|name| bucket_of(LocalName::from(name.as_str()).get_hash()) == 0)
+            .take(count)
+            .collect()
+    }
+
     #[test]
-    fn long_names_are_counted() {
-        // distinct names of eight bytes or more, in classes, attribute
-        // names and tag names; shorter ones, and repeated ones, are free
-        let classes = |n: usize| (0..n).map(|i| format!(" cls{i:05}")).collect::<String>();
-        let attributes = |n: usize| {
-            (0..n)
-                .map(|i| format!("<p attr{i:04}>x</p>"))
-                .collect::<String>()
-        };
-        let tags = |n: usize| {
-            (0..n)
-                .map(|i| format!("<tagname{i:04}></tagname{i:04}>"))
-                .collect::<String>()
-        };
-        let page = |n: usize| {
+    fn long_names_sharing_a_bucket_are_counted() {
+        // names that share a bucket, in classes, attribute names and tag
+        // names; shorter ones, repeated ones and ones that spread are free
+        let names = colliding_names(MAX_NAMES_PER_BUCKET + 1);
+        // string_cache 0.8.9's hash: should this change, check that
+        // `bucket_of` is still the bucket a name falls in
+        assert_eq!(names[0], "n00001dc");
+        let page = |names: &[String]| {
             [
-                format!("<div class=\"{}\">x</div>", classes(n)),
-                format!("<p class=\"{}\">x</p>", classes(n / 2)) + &attributes(n - n / 2),
-                tags(n),
+                format!("<div class=\"{}\">x</div>", names.join(" ")),
+                names.iter().map(|n| format!("<p {n}=1>x</p>")).collect(),
+                names.iter().map(|n| format!("<{n}>x</{n}>")).collect(),
             ]
         };
-        let short = format!("<div class=\"{}\">x</div>", "a b c d e f g ".repeat(5000));
-        let repeated = "<p class=\"MsoNormal\" data-original=x>x</p>".repeat(10_000);
-        for (name, page) in ["classes", "attributes", "tags"]
-            .iter()
-            .zip(page(MAX_NAMES + 1))
-        {
+        for (name, page) in ["classes", "attributes", "tags"].iter().zip(page(&names)) {
             let Err(HtmlError::TooManyNames { limit, offset }) = parse(&page) else {
                 panic!("{name}: not refused for its names");
             };
-            assert_eq!(limit, MAX_NAMES, "{name}");
-            assert!(offset % PIECE == 0 || offset == page.len(), "{name}");
+            assert_eq!(
+                (limit, offset),
+                (MAX_NAMES_PER_BUCKET, page.len()),
+                "{name}"
+            );
         }
-        for page in page(MAX_NAMES - 8).iter().chain([&short, &repeated]) {
+        let spread = (0..20_000)
+            .map(|i| format!("<div class=\"block-{i:05} item\">x</div>"))
+            .collect::<String>();
+        let short = format!("<div class=\"{}\">x</div>", "a b c d e f g ".repeat(5000));
+        let repeated = "<p class=\"MsoNormal\" data-original=x>x</p>".repeat(10_000);
+        let within = page(&names[..MAX_NAMES_PER_BUCKET]);
+        for page in within.iter().chain([&spread, &short, &repeated]) {
             assert!(parse(page).is_ok(), "{}", &page[..40]);
         }
     }
