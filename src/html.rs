@@ -264,9 +264,10 @@ pub enum HtmlError {
 /// That scan counted the elements it thought open, and its model of the
 /// HTML standard's tree building was rough: 300 table cells that each
 /// leave a `<span>` open were refused as nested 300 deep, though `</td>`
-/// closes the span. Nesting is now limited by [`MAX_OPEN_ELEMENTS`],
-/// counted in html5ever itself.
-#[deprecated(note = "no longer a limit: see `MAX_OPEN_ELEMENTS`")]
+/// closes the span. Nesting is now limited by the walks over the elements
+/// html5ever holds open, [`STACK_VISITS_PER_BYTE`], and by
+/// [`MAX_OPEN_ELEMENTS`], counted in html5ever itself.
+#[deprecated(note = "no longer a limit: see `STACK_VISITS_PER_BYTE` and `MAX_OPEN_ELEMENTS`")]
 pub const MAX_DEPTH: usize = 256;
 
 /// More formatting elements (`<b>`, `<font>`, …) than this in html5ever's
@@ -369,39 +370,35 @@ fn article_root(doc: &Html) -> Option<scraper::ElementRef<'_>> {
     Some(doc.root_element())
 }
 
-/// A node of scraper's tree.
-type NodeId = <scraper::HtmlTreeSink as html5ever::tree_builder::TreeSink>::Handle;
-
-/// Which nodes are skipped elements or lie inside one, remembered for each
-/// node whose ancestors were looked through. A page may nest thousands of
-/// candidates deep inside a `<nav>`; each ancestor is looked at once.
+/// The skipped elements, and the nodes inside them, among those whose
+/// ancestors were looked through. A page may nest thousands of candidates
+/// deep inside a `<nav>`; each ancestor is looked at once. (A node found
+/// outside ends the search: that answer is not kept.)
 #[derive(Default)]
 struct Skipped {
-    known: std::collections::HashMap<NodeId, bool>,
+    covered: std::collections::HashSet<budget::Handle>,
 }
 
 impl Skipped {
     /// Is the node `id` of `doc` a skipped element or inside one?
-    fn covers(&mut self, doc: &Html, id: NodeId) -> bool {
+    fn covers(&mut self, doc: &Html, id: budget::Handle) -> bool {
         let mut path = Vec::new();
-        let mut answer = false;
         let mut at = doc.tree.get(id);
         while let Some(node) = at {
-            if let Some(&known) = self.known.get(&node.id()) {
-                answer = known;
+            if self.covered.contains(&node.id()) {
                 break;
             }
             path.push(node.id());
             if is_skipped_element(node.value()) {
-                answer = true;
                 break;
             }
             at = node.parent();
         }
-        for id in path {
-            self.known.insert(id, answer);
+        if at.is_none() {
+            return false;
         }
-        answer
+        self.covered.extend(path);
+        true
     }
 }
 
@@ -968,6 +965,15 @@ mod tests {
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 2_000);
         assert_eq!(lines[1_999], "2000．各地区各部门要认真贯彻落实");
+        // the same, indented with &nbsp; and with CRLF line ends: each run
+        // of text looks for the newest fonts only, a few deep
+        let paragraphs: String = (1..=2_500)
+            .map(|i| format!("<font face=\"仿宋_GB2312\" size=\"4\">\r\n<p style=\"line-height:150%\">&nbsp;&nbsp;&nbsp;&nbsp;{i}．各地区各部门要认真贯彻落实</p>\r\n"))
+            .collect();
+        let text = article_text(&format!("<html><body>\r\n{paragraphs}")).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 2_500);
+        assert_eq!(lines[2_499], "2500．各地区各部门要认真贯彻落实");
         // a minified annex under a <b> and a <font> of long styles, left open
         let head = "<div class=\"TRS_Editor\"><p class=MsoNormal>\
             <b style='mso-bidi-font-weight:normal'><font style='font-size:16.0pt;\

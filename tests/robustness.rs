@@ -847,8 +847,12 @@ fn scale_html_paragraphs() {
 #[test]
 fn scale_html_nested_divs() {
     // both inputs nest past the limit (1,847 divs: see `odd_inputs_do_not_panic`)
-    let n =
-        SIZE_RATIO * fengong::html::MAX_OPEN_ELEMENTS * if cfg!(debug_assertions) { 2 } else { 8 };
+    let n = SIZE_RATIO
+        * if cfg!(debug_assertions) {
+            4_096
+        } else {
+            16_384
+        };
     let make = |n: usize| page(&"<div>".repeat(n), &"</div>".repeat(n));
     let (_, result) = assert_scales_with("HTML: nested divs", n, make, |t: &str| {
         fengong::parse_bytes(t.as_bytes()).map(Notice::into_owned)

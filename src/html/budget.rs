@@ -30,10 +30,11 @@
 //!   reach the tag's end and takes the tree builder's answer ([`Switches`]).
 //!   Attributes merged into `<html>` and `<body>` are counted by the
 //!   tree sink ([`Budgeted`]).
-//! - **Open elements**, after each piece of [`PIECE`] bytes: the elements
-//!   html5ever holds (its stack of open elements and its active formatting
-//!   elements, through the tree builder's public `trace_handles`) times
-//!   the places in the piece where it may walk them ([`Visits`]), past
+//! - **Open elements**, after each piece of [`PIECE`] bytes: the visits to
+//!   the elements html5ever holds (its stack of open elements and its
+//!   active formatting elements, through the tree builder's public
+//!   `trace_handles`) at the places where it may walk them, and for the
+//!   walks the page does not show ([`Visits`]), past
 //!   [`STACK_VISITS_PER_BYTE`] per byte read, plus [`STACK_VISITS_BASE`],
 //!   are refused, and so are more than [`MAX_OPEN_ELEMENTS`] held. The
 //!   stack is counted itself, not the tree's depth: a `<template>`'s
@@ -73,7 +74,8 @@ use std::hash::BuildHasher;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts, TokenizerResult,
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    TokenizerResult,
 };
 use html5ever::tree_builder::{
     ElementFlags, NextParserState, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeBuilderOpts,
@@ -86,31 +88,34 @@ use super::{tag, HtmlError, MAX_ATTRIBUTES, MAX_OPEN_FORMATTING, RAW_TEXT};
 
 /// How many elements html5ever may hold open: its stack of open elements
 /// (`html` and `body` among them) and its list of active formatting
-/// elements, counted together. A portal's article page holds a few dozen,
-/// an older notice whose paragraphs each leave a `<font>` open one more per
-/// paragraph. The work of walking them is bounded by
-/// [`STACK_VISITS_PER_BYTE`]; this bounds what the tree's depth costs
-/// afterwards (finding the article looks through each match's ancestors).
+/// elements, counted together. A portal's article page holds a few dozen;
+/// an older notice whose paragraphs each leave a `<font>` open holds one
+/// more per paragraph. The work of walking them is bounded by
+/// [`STACK_VISITS_PER_BYTE`]; this is a backstop on the cost of one walk
+/// and of each check, which looks at all of them.
 pub const MAX_OPEN_ELEMENTS: usize = 4096;
 
 /// Visits to the elements html5ever holds open allowed per byte of the
 /// page read, counted as the elements held times the places where the
 /// tree builder may walk them: each `<` (a tag looks for an element in
 /// scope, or for the element it ends), each `&`, line break and NUL (each
-/// ends a run of text, and a run of text looks for its formatting elements
-/// among those open) and each piece's start. Each tag of `</x>` against 500
-/// open SVG elements walks them all (1 s for a 1 MB page, 2 s against a
-/// thousand); within this budget the costliest page found takes 0.5 s per
-/// MB. An older notice's paragraph, some 100 bytes and four such places,
-/// nests one `<font>` deeper, so it may hold some 3,000 of them.
+/// starts a run of text, and a run of text looks for its formatting
+/// elements among those open), each piece's start, and each formatting
+/// element made again (reopened after a look through the whole stack, or
+/// cloned by the adoption agency). Each tag of `</x>` against 500 open SVG
+/// elements walks them all (1.0 s for html5ever alone on a 1 MB page, 1.6 s
+/// with the checks; 2.1 s against a thousand). An older notice's
+/// paragraph, some 100 bytes, four such places and a font reopened, nests
+/// one `<font>` deeper, so it may hold some 2,600 of them.
 pub const STACK_VISITS_PER_BYTE: usize = 64;
 
-/// Visits allowed beyond [`STACK_VISITS_PER_BYTE`]: a short page that
-/// nests a thousand deep.
+/// Visits allowed beyond [`STACK_VISITS_PER_BYTE`]: a short page may nest
+/// deeper than its length allows (a page of bare `<div>`s is refused some
+/// 1,850 deep).
 pub const STACK_VISITS_BASE: usize = 1 << 20;
 
 /// A node of the tree being built (scraper's handle).
-type Handle = <HtmlTreeSink as TreeSink>::Handle;
+pub(super) type Handle = <HtmlTreeSink as TreeSink>::Handle;
 
 /// How many bytes of the page html5ever is given at a time.
 const PIECE: usize = 1024;
@@ -213,6 +218,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
     let switches = Switches {
         builder: TreeBuilder::new(sink, TreeBuilderOpts::default()),
         switched: Cell::new(None),
+        unseen: Cell::new(0),
     };
     // the U+FEFF html5ever drops are dropped by the feeder (`Feeder::run`)
     let tokenizer_opts = TokenizerOpts {
@@ -311,21 +317,36 @@ enum Switch {
 }
 
 /// The tree builder, as the tokenizer's sink, noting how it switches the
-/// tokenizer.
+/// tokenizer and the formatting elements it makes again.
 struct Switches {
     builder: TreeBuilder<Handle, Budgeted>,
     switched: Cell<Option<Switch>>,
+    /// Walks through the whole stack that the places in the page do not
+    /// show ([`Visits`]): one for each formatting element made for no start
+    /// tag of its own (reopened, after a look through the stack for it, or
+    /// cloned by the adoption agency), and three more for each end tag of
+    /// a long name (whose walk compares the name, and copies it, at every
+    /// step: a long name is counted, a short one is not).
+    unseen: Cell<usize>,
 }
 
 impl TokenSink for Switches {
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        let (mut own, mut long_end) = (0, 0);
         if let Token::TagToken(tag) = &token {
             let names = tag.attrs.iter().map(|a| &a.name.local);
             self.builder.sink.note_names(names.chain([&tag.name]));
+            let formatting = FORMATTING.contains(&&*tag.name);
+            own = usize::from(tag.kind == TagKind::StartTag && formatting);
+            long_end = 3 * usize::from(tag.kind == TagKind::EndTag && tag.name.len() >= 8);
         }
+        let made = || self.builder.sink.formatting.borrow().len();
+        let before = made();
         let result = self.builder.process_token(token, line_number);
+        let remade = (made() - before).saturating_sub(own);
+        self.unseen.set(self.unseen.get() + remade + long_end);
         match result {
             TokenSinkResult::RawData(_) => self.switched.set(Some(Switch::Raw)),
             TokenSinkResult::Plaintext => self.switched.set(Some(Switch::Plaintext)),
@@ -417,8 +438,14 @@ impl Feeder {
         within(held.len(), MAX_OPEN_ELEMENTS, self.fed, |limit, offset| {
             HtmlError::TooDeep { limit, offset }
         })?;
-        self.visits.charge(&html[..self.fed], held.len())?;
-        let (formatting, attributes) = listed(&held, sink);
+        let (list, end) = list_of(&held, sink);
+        let now = Reach {
+            held: held.len(),
+            text: text_reach(&held, list, end),
+        };
+        let unseen = self.tokenizer.sink.unseen.take();
+        self.visits.charge(&html[..self.fed], now, unseen)?;
+        let (formatting, attributes) = listed(&held[list..end], sink);
         within(
             formatting,
             MAX_OPEN_FORMATTING,
@@ -445,53 +472,101 @@ impl Feeder {
 /// The visits to the elements html5ever holds open, charged at each check
 /// ([`STACK_VISITS_PER_BYTE`]).
 ///
-/// Each place since the last check where the tree builder may walk the
-/// elements it holds is charged the larger of the elements held then and
-/// now. Nesting built and taken down between two checks is not seen: it
-/// is at most the tags of a piece deep.
+/// Each `<` since the last check (a tag may look through the whole stack
+/// for an element in scope, or for the one it ends), and each walk the
+/// page does not show (`unseen`: see [`Switches`]), is charged the larger
+/// of the elements held then and now. Each `&`, line break, NUL and
+/// piece's start begins a run of text, which looks for the last element of
+/// the list of active formatting elements among those open: it is charged
+/// as deep as the deepest open element of that list lies ([`text_reach`]).
+/// Nesting built and taken down between two checks is not seen: it is at
+/// most the tags of two pieces deep (a check comes once a piece's worth
+/// has been given since the last).
 ///
 /// ```text
 /// <svg><g><g><g>…</x></x></x>      each </x> looks down the whole stack
 ///                ^ 1 place        for an element of its name
 /// <b><q><q><q>…\n\n\n              each line break, a run of text, looks
-///              ^ 1 place          for the <b> among the elements open
+///              ^ 1 place          for the <b> under all the <q>s
+/// <p><b><i>…</p><p>x<p>x          each run of text reopens the <b> and
+///                  ^ 2 made again <i>, looking for each through the stack
 /// ```
 #[derive(Debug, Default)]
 struct Visits {
     /// Visits charged so far.
-    charged: usize,
-    /// Elements held at the last check.
-    held: usize,
+    charged: u64,
+    /// What the last check found.
+    last: Reach,
     /// Where the last check was.
     checked_to: usize,
-    /// Pieces given since the last check: each ends a run of text.
+    /// Pieces given since the last check: each begins a run of text.
     pieces: usize,
+}
+
+/// What a check finds of the elements html5ever holds.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Reach {
+    /// The elements held.
+    held: usize,
+    /// How deep a run of text looks ([`text_reach`]).
+    text: usize,
 }
 
 impl Visits {
     /// Charges the page read since the last check (`read` is the page up
-    /// to now) at the larger of the elements held then and now (`held`),
-    /// and refuses it past [`STACK_VISITS_PER_BYTE`] per byte read.
-    fn charge(&mut self, read: &[u8], held: usize) -> Result<(), HtmlError> {
-        let places = walk_places(&read[self.checked_to..]) + self.pieces;
-        let visits = places.saturating_mul(held.max(self.held));
-        self.charged = self.charged.saturating_add(visits);
-        (self.held, self.checked_to, self.pieces) = (held, read.len(), 0);
-        let limit = STACK_VISITS_PER_BYTE
-            .saturating_mul(read.len())
-            .saturating_add(STACK_VISITS_BASE);
-        within(self.charged, limit, read.len(), |limit, offset| {
-            HtmlError::TooManyStackVisits { limit, offset }
-        })
+    /// to now) and the walks it does not show (`unseen`), by what this
+    /// check found (`now`) and the last, and refuses it past
+    /// [`STACK_VISITS_PER_BYTE`] per byte read.
+    fn charge(&mut self, read: &[u8], now: Reach, unseen: usize) -> Result<(), HtmlError> {
+        let (tags, texts) = walk_places(&read[self.checked_to..]);
+        let tags = wide(tags + unseen).saturating_mul(wide(now.held.max(self.last.held)));
+        let texts = wide(texts + self.pieces).saturating_mul(wide(now.text.max(self.last.text)));
+        self.charged = self.charged.saturating_add(tags).saturating_add(texts);
+        (self.last, self.checked_to, self.pieces) = (now, read.len(), 0);
+        let limit = wide(STACK_VISITS_PER_BYTE) * wide(read.len()) + wide(STACK_VISITS_BASE);
+        if self.charged > limit {
+            return Err(HtmlError::TooManyStackVisits {
+                limit: usize::try_from(limit).unwrap_or(usize::MAX),
+                offset: read.len(),
+            });
+        }
+        Ok(())
     }
 }
 
+/// A count as 64 bits: the visits to 4,096 elements for each byte of a
+/// page of 64 MiB or more pass 32.
+fn wide(count: usize) -> u64 {
+    u64::try_from(count).unwrap_or(u64::MAX)
+}
+
 /// The places in `bytes` where html5ever's tree builder may walk the
-/// elements it holds: each `<`, and each byte that ends a run of text
-/// (`&`, a line break, NUL).
-fn walk_places(bytes: &[u8]) -> usize {
-    let ends = |b: &&u8| matches!(**b, b'<' | b'&' | b'\n' | b'\r' | 0);
-    bytes.iter().filter(ends).count()
+/// elements it holds: the `<`s, and the bytes that begin a run of text of
+/// their own (`&`, a line break, NUL).
+fn walk_places(bytes: &[u8]) -> (usize, usize) {
+    let tags = memchr::memchr_iter(b'<', bytes).count();
+    let texts = bytes
+        .iter()
+        .filter(|&&b| matches!(b, b'&' | b'\n' | b'\r' | 0));
+    (tags, texts.count())
+}
+
+/// How deep a run of text looks through the stack of open elements, from
+/// what html5ever holds (`held`, its list of active formatting elements
+/// from `list` to `end`): to the deepest element of the list that is open
+/// (those that are not are reopened, and charged as made again), and at
+/// least one. An older notice's fonts, nested one per paragraph, are looked
+/// for only among the last few:
+///
+/// ```text
+/// doc html body font₁ … font₁₄₈ font₁₄₉ font₁₅₀ p | font₁₄₈ font₁₄₉ font₁₅₀
+///                       ^^^^^^^^^^^^^^^^^^^^^^^^^ 4 deep
+/// ```
+fn text_reach(held: &[Handle], list: usize, end: usize) -> usize {
+    let stack = held.get(1..list).unwrap_or_default();
+    let listed: HashSet<&Handle> = held[list..end].iter().collect();
+    let deepest = stack.iter().position(|h| listed.contains(h));
+    deepest.map_or(1, |at| stack.len() - at)
 }
 
 /// The elements the tree builder holds, in the order `trace_handles` gives
@@ -508,8 +583,8 @@ impl Tracer for Held {
     }
 }
 
-/// The formatting elements in html5ever's list of active formatting
-/// elements, and their tags' attributes, from what it holds (`held`).
+/// Where html5ever's list of active formatting elements lies in what it
+/// holds (`held`): from the first index to the second.
 ///
 /// The list comes after the stack of open elements and before the `head`
 /// and `form` elements, and holds formatting elements only, so it lies
@@ -525,8 +600,8 @@ impl Tracer for Held {
 /// ```
 ///
 /// Formatting elements on top of the stack but not in the list, above
-/// the last that is, are counted as if in the list.
-fn listed(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
+/// the last that is, are taken as in the list.
+fn list_of(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
     let made = sink.formatting.borrow();
     let mut end = held.len();
     // the document is first: it has no name
@@ -550,7 +625,14 @@ fn listed(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
             first.insert(handle, at);
         }
     }
-    let run: HashSet<&Handle> = held[run_start.max(after_twice)..end].iter().collect();
+    (run_start.max(after_twice).min(end), end)
+}
+
+/// The formatting elements in html5ever's list of active formatting
+/// elements (`list`, as [`list_of`] finds it), and their tags' attributes.
+fn listed(list: &[Handle], sink: &Budgeted) -> (usize, usize) {
+    let made = sink.formatting.borrow();
+    let run: HashSet<&Handle> = list.iter().collect();
     let attributes = run.iter().map(|h| made.get(*h).copied().unwrap_or(0));
     (run.len(), attributes.sum())
 }
@@ -827,6 +909,8 @@ impl TreeSink for Budgeted {
         self.merged.set(self.merged.get() + attrs.len());
         // past the limit the page is refused: merging them is work wasted
         if self.merged.get() <= MAX_ATTRIBUTES {
+            // a class merged into <body> is split by the selectors too
+            self.note_classes(&attrs);
             self.inner.add_attrs_if_missing(target, attrs);
         }
     }
@@ -861,8 +945,12 @@ impl TreeSink for Budgeted {
         self.inner.complete_script(node)
     }
 
-    fn allow_declarative_shadow_roots(&self, intended_parent: &Handle) -> bool {
-        self.inner.allow_declarative_shadow_roots(intended_parent)
+    /// No: scraper allows a shadow root and then attaches none, so each
+    /// `<template shadowrootmode>` left a marker in the list of active
+    /// formatting elements with no element made (a 2 MB page of them, then
+    /// `<a>`s, took 9.5 s). Refused, each is a template like any other.
+    fn allow_declarative_shadow_roots(&self, _intended_parent: &Handle) -> bool {
+        false
     }
 
     fn attach_declarative_shadow(
@@ -912,14 +1000,17 @@ mod tests {
     }
 
     /// `(bytes, places where html5ever may walk the elements held)`.
-    const WALK_PLACES: &[(&str, usize)] = &[
-        ("", 0),
-        ("各地区各部门要认真贯彻落实", 0),
-        ("<p>x</p>", 2),
-        ("a &amp; b", 1),
-        ("一\n二\r\n三", 3),
-        ("\0", 1),
-        ("a > b", 0),
+    /// `(bytes, (tags, runs of text))`: the places where html5ever may walk
+    /// the elements it holds.
+    const WALK_PLACES: &[(&str, (usize, usize))] = &[
+        ("", (0, 0)),
+        ("各地区各部门要认真贯彻落实", (0, 0)),
+        ("<p>x</p>", (2, 0)),
+        ("a &amp; b", (0, 1)),
+        ("一\n二\r\n三", (0, 3)),
+        ("\0", (0, 1)),
+        ("a > b < c", (1, 0)),
+        ("&nbsp;&nbsp;<p>\r\n", (1, 4)),
     ];
 
     #[test]
@@ -927,6 +1018,50 @@ mod tests {
         for &(bytes, places) in WALK_PLACES {
             assert_eq!(walk_places(bytes.as_bytes()), places, "{bytes:?}");
         }
+    }
+
+    /// Checks in turn, `(page read so far, pieces given since the last
+    /// check, elements held, how deep a run of text looks, walks unseen,
+    /// visits charged by then)`.
+    const CHARGES: &[(&str, usize, usize, usize, usize, u64)] = &[
+        // two tags at 10 held, a line break and the piece at 2 deep
+        ("<p>\nx</p>", 1, 10, 2, 0, 2 * 10 + 2 * 2),
+        // held falls to 4: the tags since are charged at the 10 before
+        ("<p>\nx</p><i>", 1, 4, 1, 0, 24 + 10 + 2),
+        // a formatting element made again, at the 30 held now
+        ("<p>\nx</p><i>y", 1, 30, 1, 1, 36 + 30 + 1),
+        // no piece, nothing read: nothing charged
+        ("<p>\nx</p><i>y", 0, 30, 1, 0, 67),
+        // an end tag of a long name: three unseen walks more
+        ("<p>\nx</p><i>y</abcdefgh>", 0, 5, 1, 3, 67 + 4 * 30),
+    ];
+
+    #[test]
+    fn visits_are_charged_at_the_larger_of_two_checks() {
+        let mut visits = Visits::default();
+        for &(read, pieces, held, text, unseen, charged) in CHARGES {
+            visits.pieces = pieces;
+            let now = Reach { held, text };
+            assert!(visits.charge(read.as_bytes(), now, unseen).is_ok());
+            assert_eq!(visits.charged, charged, "{read:?}");
+            assert_eq!((visits.last, visits.checked_to), (now, read.len()));
+        }
+        // past 64 visits per byte read, plus the base
+        let page = "<".repeat(1024);
+        let now = Reach {
+            held: 1100,
+            text: 1,
+        };
+        let refused = Err(HtmlError::TooManyStackVisits {
+            limit: 64 * 1024 + STACK_VISITS_BASE,
+            offset: 1024,
+        });
+        assert_eq!(Visits::default().charge(page.as_bytes(), now, 0), refused);
+        let now = Reach {
+            held: 1000,
+            text: 1,
+        };
+        assert!(Visits::default().charge(page.as_bytes(), now, 0).is_ok());
     }
 
     #[test]
@@ -947,12 +1082,49 @@ mod tests {
             assert_eq!(limit, STACK_VISITS_PER_BYTE * offset + STACK_VISITS_BASE);
             assert_eq!(offset % PIECE, 0);
         }
-        for page in [svg(200), lines(50)] {
-            let tree = parse(&page).expect("within budget");
-            let svg_g = tree.select(&scraper::Selector::parse("g").unwrap()).count();
-            let q = tree.select(&scraper::Selector::parse("q").unwrap()).count();
-            assert!([(200, 0), (0, 50)].contains(&(svg_g, q)), "{svg_g} {q}");
+        let tree = parse(&svg(200)).expect("within budget");
+        assert_eq!(
+            tree.select(&scraper::Selector::parse("g").unwrap()).count(),
+            200
+        );
+        let tree = parse(&lines(50)).expect("within budget");
+        assert_eq!(
+            tree.select(&scraper::Selector::parse("q").unwrap()).count(),
+            50
+        );
+    }
+
+    #[test]
+    fn walks_the_page_does_not_show_are_counted() {
+        // 60 formatting elements left open over 1,000 spans, reopened in
+        // every paragraph: each after a look through the whole stack
+        let spans = "<span title=各地区各部门要认真贯彻落实>".repeat(1_000);
+        let bold: String = (0..60).map(|i| format!("<b id={i}>")).collect();
+        let reopened = format!(
+            "<body>{spans}<p>{bold}</p>{}",
+            "<p>各地区要认真落实".repeat(5_000)
+        );
+        let closed = reopened.replace("</p>", &"</b>".repeat(60));
+        // end tags of a long name against 600 open SVG elements
+        let start = format!("<{}>", "a".repeat(16));
+        let end = format!("</{}b>", "a".repeat(15));
+        let long = format!("<svg>{}{}", start.repeat(600), end.repeat(10_000));
+        let short = long.replace(&end, &format!("</x{}>", " ".repeat(15)));
+        for (name, page) in [("reopened", &reopened), ("long names", &long)] {
+            let Err(HtmlError::TooManyStackVisits { offset, .. }) = parse(page) else {
+                panic!("{name}: not refused for its visits");
+            };
+            assert!(offset < page.len() / 2, "{offset}");
         }
+        let text = |page| {
+            parse(page)
+                .expect("within budget")
+                .root_element()
+                .text()
+                .count()
+        };
+        assert_eq!(text(&closed), 5_000);
+        assert_eq!(text(&short), 0);
     }
 
     /// Where a tag of many attributes hides from a scan that guesses the
@@ -1150,7 +1322,13 @@ mod tests {
                 names.iter().map(|n| format!("<{n}>x</{n}>")).collect(),
             ]
         };
-        for (name, page) in ["classes", "attributes", "tags"].iter().zip(page(&names)) {
+        let [classes, attributes, tags] = page(&names);
+        let merged = format!("<html><body><p>x</p><body class=\"{}\">", names.join(" "));
+        let pages = [classes, attributes, tags, merged];
+        for (name, page) in ["classes", "attributes", "tags", "merged"]
+            .iter()
+            .zip(pages)
+        {
             let Err(HtmlError::TooManyNames { limit, offset }) = parse(&page) else {
                 panic!("{name}: not refused for its names");
             };
@@ -1183,7 +1361,9 @@ mod tests {
             "<a>".repeat(5_000)
         );
         let templates = "<template><q><q><q>".repeat(2 * MAX_OPEN_ELEMENTS);
-        for page in [leaking, templates] {
+        // a shadow root's template, which scraper does not attach
+        let shadow = "<template shadowrootmode=open>".repeat(100) + &"<a>".repeat(5_000);
+        for page in [leaking, templates, format!("<body>{shadow}")] {
             let Err(HtmlError::TooManyMarkerElements { limit, offset }) = parse(&page) else {
                 panic!("not refused for its markers: {}", &page[..40]);
             };
