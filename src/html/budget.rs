@@ -439,13 +439,15 @@ impl Feeder {
             HtmlError::TooDeep { limit, offset }
         })?;
         let (list, end) = list_of(&held, sink);
+        let listed: HashSet<&Handle> = held[list..end].iter().collect();
+        let stack = held.get(1..list).unwrap_or_default();
         let now = Reach {
             held: held.len(),
-            text: text_reach(&held, list, end),
+            text: text_reach(stack, &listed),
         };
         let unseen = self.tokenizer.sink.unseen.take();
         self.visits.charge(&html[..self.fed], now, unseen)?;
-        let (formatting, attributes) = listed(&held[list..end], sink);
+        let (formatting, attributes) = (listed.len(), attributes_of(&listed, sink));
         within(
             formatting,
             MAX_OPEN_FORMATTING,
@@ -523,7 +525,9 @@ impl Visits {
         let texts = wide(texts + self.pieces).saturating_mul(wide(now.text.max(self.last.text)));
         self.charged = self.charged.saturating_add(tags).saturating_add(texts);
         (self.last, self.checked_to, self.pieces) = (now, read.len(), 0);
-        let limit = wide(STACK_VISITS_PER_BYTE) * wide(read.len()) + wide(STACK_VISITS_BASE);
+        let limit = wide(STACK_VISITS_PER_BYTE)
+            .saturating_mul(wide(read.len()))
+            .saturating_add(wide(STACK_VISITS_BASE));
         if self.charged > limit {
             return Err(HtmlError::TooManyStackVisits {
                 limit: usize::try_from(limit).unwrap_or(usize::MAX),
@@ -551,9 +555,9 @@ fn walk_places(bytes: &[u8]) -> (usize, usize) {
     (tags, texts.count())
 }
 
-/// How deep a run of text looks through the stack of open elements, from
-/// what html5ever holds (`held`, its list of active formatting elements
-/// from `list` to `end`): to the deepest element of the list that is open
+/// How deep a run of text looks through the stack of open elements
+/// (`stack`, bottom first): to the deepest element of the list of active
+/// formatting elements (`listed`) that is open
 /// (those that are not are reopened, and charged as made again), and at
 /// least one. An older notice's fonts, nested one per paragraph, are looked
 /// for only among the last few:
@@ -562,9 +566,7 @@ fn walk_places(bytes: &[u8]) -> (usize, usize) {
 /// doc html body font₁ … font₁₄₈ font₁₄₉ font₁₅₀ p | font₁₄₈ font₁₄₉ font₁₅₀
 ///                       ^^^^^^^^^^^^^^^^^^^^^^^^^ 4 deep
 /// ```
-fn text_reach(held: &[Handle], list: usize, end: usize) -> usize {
-    let stack = held.get(1..list).unwrap_or_default();
-    let listed: HashSet<&Handle> = held[list..end].iter().collect();
+fn text_reach(stack: &[Handle], listed: &HashSet<&Handle>) -> usize {
     let deepest = stack.iter().position(|h| listed.contains(h));
     deepest.map_or(1, |at| stack.len() - at)
 }
@@ -628,13 +630,14 @@ fn list_of(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
     (run_start.max(after_twice).min(end), end)
 }
 
-/// The formatting elements in html5ever's list of active formatting
-/// elements (`list`, as [`list_of`] finds it), and their tags' attributes.
-fn listed(list: &[Handle], sink: &Budgeted) -> (usize, usize) {
+/// The attributes of the tags of the formatting elements in html5ever's
+/// list of active formatting elements (`listed`, as [`list_of`] finds it).
+fn attributes_of(listed: &HashSet<&Handle>, sink: &Budgeted) -> usize {
     let made = sink.formatting.borrow();
-    let run: HashSet<&Handle> = list.iter().collect();
-    let attributes = run.iter().map(|h| made.get(*h).copied().unwrap_or(0));
-    (run.len(), attributes.sum())
+    listed
+        .iter()
+        .map(|h| made.get(*h).copied().unwrap_or(0))
+        .sum()
 }
 
 /// The formatting elements of the HTML standard: those html5ever keeps in
