@@ -224,7 +224,8 @@ pub enum HtmlError {
         offset: usize,
     },
     /// More `object`, `applet`, `marquee` and `template` elements than
-    /// [`MAX_MARKER_ELEMENTS`].
+    /// [`MAX_MARKER_ELEMENTS`]. (Pages whose markers cost more than their
+    /// length allows are refused first, with [`HtmlError::TooManyStackVisits`].)
     #[error(
         "HTML with more than {limit} object, applet, marquee or template elements in its first {offset} bytes"
     )]
@@ -235,10 +236,12 @@ pub enum HtmlError {
         offset: usize,
     },
     /// Elements held open deeper than the page's length accounts for: more
-    /// visits to them (the elements held times the places where html5ever
-    /// may walk them) than [`STACK_VISITS_PER_BYTE`] per byte read, plus
-    /// [`STACK_VISITS_BASE`]. Each tag of a page that nests deeper and
-    /// deeper looks through the stack: `<div><div><div>…`.
+    /// visits to them (the elements held, and the markers left among them,
+    /// times the places where html5ever may walk them) than
+    /// [`STACK_VISITS_PER_BYTE`] per byte read, plus [`STACK_VISITS_BASE`].
+    /// Each tag of a page that nests deeper and deeper looks through the
+    /// stack: `<div><div><div>…`; each `<a>` after `<object>`s that a
+    /// `<table>` popped looks through the markers they left.
     #[error("HTML held open too deep for its length: more than {limit} visits to its open elements from its first {offset} bytes")]
     TooManyStackVisits {
         /// The limit at that point: [`STACK_VISITS_PER_BYTE`] per byte
@@ -982,6 +985,40 @@ mod tests {
         let text = article_text(&page).unwrap();
         assert_eq!(text.lines().filter(|l| *l == "省教育厅").count(), 3_000);
         assert!(text.starts_with("附件：责任单位名单\n"));
+    }
+
+    #[test]
+    fn pages_of_many_objects_and_templates_are_read() {
+        // an older video page: a Flash <object> per clip (more than 64
+        // such elements were refused before their markers were charged)
+        let clips: String = (0..200)
+            .map(|i| {
+                format!(
+                    "<p><object classid=\"clsid:D27CDB6E-AE6D-11cf-96B8-444553540000\">\
+                     <param name=\"movie\" value=\"/video/{i}.swf\"><embed src=\"/video/{i}.swf\">\
+                     </object></p><p>第{i}段视频：会议现场</p>\n"
+                )
+            })
+            .collect();
+        let page = format!("<html><body><div id=\"zoom\"><p>全省工作会议召开。</p>\n{clips}</div>");
+        let text = article_text(&page).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 201);
+        assert_eq!(
+            (lines[0], lines[200]),
+            ("全省工作会议召开。", "第199段视频：会议现场")
+        );
+        // a portal's list, a badge in a <template x-if> per item, beside
+        // the notice
+        let items: String = (0..300)
+            .map(|i| format!("<li><template x-if=\"item{i}.new\"><span>新</span></template><a href=\"/art/{i}.html\">关于做好第{i}项工作的通知</a></li>"))
+            .collect();
+        let page = format!("<div class=\"content\"><p>各市、县人民政府，省政府各部门：</p><p>现将方案印发给你们，请认真贯彻落实。</p></div><aside><ul>{items}</ul></aside>");
+        let text = article_text(&page).unwrap();
+        assert_eq!(
+            text,
+            "各市、县人民政府，省政府各部门：\n\n现将方案印发给你们，请认真贯彻落实。\n"
+        );
     }
 
     #[test]

@@ -54,10 +54,11 @@
 //!   distinct names of eight bytes or more for tags, attributes (noted
 //!   from the tokens, in [`Switches`]) and classes in one bucket of the
 //!   process's table of names are refused.
-//! - **Markers**, after each piece: more than [`MAX_MARKER_ELEMENTS`]
-//!   elements that put a marker in the list of active formatting elements
-//!   and may leave it there (`object`, `applet`, `marquee`, `template`)
-//!   are refused; `trace_handles` does not show markers.
+//! - **Markers**, which `trace_handles` does not show: each `<` is also
+//!   charged the markers that the list of active formatting elements may
+//!   hold ([`Budgeted::markers_possible`]), and more than
+//!   [`MAX_MARKER_ELEMENTS`] elements that put one there and may leave it
+//!   (`object`, `applet`, `marquee`, `template`) are refused.
 //!
 //! The work before a refusal is bounded by one piece past the limit. A
 //! fuzzer and seven attacks found the pages behind each rule: 134 KB pages
@@ -98,7 +99,9 @@ pub const MAX_OPEN_ELEMENTS: usize = 4096;
 /// Visits to the elements html5ever holds open allowed per byte of the
 /// page read, counted as the elements held times the places where the
 /// tree builder may walk them: each `<` (a tag looks for an element in
-/// scope, or for the element it ends), each `&`, line break and NUL (each
+/// scope, or for the element it ends; charged also for the markers the
+/// list of active formatting elements may hold, which a misnested `<a>`
+/// walks, see [`MAX_MARKER_ELEMENTS`]), each `&`, line break and NUL (each
 /// starts a run of text, and a run of text looks for its formatting
 /// elements among those open), each piece's start, and each formatting
 /// element made again (reopened after a look through the whole stack, or
@@ -185,9 +188,12 @@ fn bucket_of(table_hash: u32) -> usize {
 /// may make. Each puts a marker in the list of active formatting elements,
 /// which `trace_handles` does not show, and some sequences leave it there
 /// when the element closes (`<table><object><object>…<table>`): a list of
-/// markers that each `<a>` walks twice (a 2 MB page of them took 50 s). An
-/// article page has a marquee or two, and the odd embedded object.
-pub const MAX_MARKER_ELEMENTS: usize = 64;
+/// markers that each `<a>` walks twice (a 2 MB page of them took 50 s).
+/// Each tag is charged the markers a page's elements may have left, with
+/// the elements held ([`STACK_VISITS_PER_BYTE`]); this is a backstop on
+/// the cost of one walk, as [`MAX_OPEN_ELEMENTS`] is. An article page has
+/// a marquee or two, and an older one a Flash `<object>` per video.
+pub const MAX_MARKER_ELEMENTS: usize = 4096;
 
 /// How many attributes the formatting elements html5ever holds may have in
 /// all (counted as [`MAX_OPEN_FORMATTING`] counts them). Each formatting
@@ -208,6 +214,8 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         attributes_allowed: Cell::new(ATTRIBUTES_BASE),
         class_bytes: Cell::new(0),
         marker_elements: Cell::new(0),
+        cells_in_templates: Cell::new(0),
+        template_may_be_open: Cell::new(false),
         formatting: RefCell::new(HashMap::new()),
         names: RefCell::new(HashSet::new()),
         hasher: RandomState::new(),
@@ -442,9 +450,10 @@ impl Feeder {
         let listed: HashSet<&Handle> = held[list..end].iter().collect();
         let stack = held.get(1..list).unwrap_or_default();
         let now = Reach {
-            held: held.len(),
+            held: held.len().saturating_add(sink.markers_possible()),
             text: text_reach(stack, &listed),
         };
+        sink.template_may_be_open.set(holds_template(stack, sink));
         let unseen = self.tokenizer.sink.unseen.take();
         self.visits.charge(&html[..self.fed], now, unseen)?;
         let (formatting, attributes) = (listed.len(), attributes_of(&listed, sink));
@@ -475,9 +484,11 @@ impl Feeder {
 /// ([`STACK_VISITS_PER_BYTE`]).
 ///
 /// Each `<` since the last check (a tag may look through the whole stack
-/// for an element in scope, or for the one it ends), and each walk the
-/// page does not show (`unseen`: see [`Switches`]), is charged the larger
-/// of the elements held then and now. Each `&`, line break, NUL and
+/// for an element in scope, or for the one it ends, and through the whole
+/// list of active formatting elements, markers and all, for a misnested
+/// `<a>`), and each walk the page does not show (`unseen`: see
+/// [`Switches`]), is charged the larger of the elements held then and
+/// now, with the markers the list may hold. Each `&`, line break, NUL and
 /// piece's start begins a run of text, which looks for the last element of
 /// the list of active formatting elements among those open: it is charged
 /// as deep as the deepest open element of that list lies ([`text_reach`]).
@@ -508,7 +519,9 @@ struct Visits {
 /// What a check finds of the elements html5ever holds.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct Reach {
-    /// The elements held.
+    /// The elements held, and the markers that may be in the list of
+    /// active formatting elements ([`Budgeted::markers_possible`]): a tag
+    /// may walk both.
     held: usize,
     /// How deep a run of text looks ([`text_reach`]).
     text: usize,
@@ -659,6 +672,21 @@ fn leaves_marker(name: &QualName) -> bool {
     name.ns == ns!(html) && markers.contains(&name.local)
 }
 
+/// Does this element put a marker in the list of active formatting
+/// elements that its close takes away, unless a `</template>` pops it?
+fn opens_cell(name: &QualName) -> bool {
+    let cells = [local_name!("td"), local_name!("th"), local_name!("caption")];
+    name.ns == ns!(html) && cells.contains(&name.local)
+}
+
+/// Does the stack of open elements (`stack`) hold an HTML `<template>`?
+fn holds_template(stack: &[Handle], sink: &Budgeted) -> bool {
+    stack.iter().any(|h| {
+        let name = sink.inner.elem_name(h);
+        name.ns == ns!(html) && name.local == local_name!("template")
+    })
+}
+
 /// Is this an HTML formatting element?
 fn is_formatting(name: &QualName) -> bool {
     name.ns == ns!(html) && FORMATTING.contains(&&*name.local)
@@ -697,6 +725,13 @@ pub(super) struct Budgeted {
     /// Elements made that put a marker in the list of active formatting
     /// elements and may leave it there ([`MAX_MARKER_ELEMENTS`]).
     marker_elements: Cell<usize>,
+    /// Table cells and captions made while a template may have been open:
+    /// each puts a marker in the list, and `</template>` pops them all
+    /// but takes one marker away ([`Budgeted::markers_possible`]).
+    cells_in_templates: Cell<usize>,
+    /// Whether a template was open at the last check, or one has been
+    /// made since.
+    template_may_be_open: Cell<bool>,
     /// The formatting elements made, with their tags' attributes (those
     /// html5ever compares, even where they are not copied).
     formatting: RefCell<HashMap<Handle, usize>>,
@@ -762,6 +797,28 @@ impl Budgeted {
                 });
             }
         }
+    }
+
+    /// How many markers html5ever's list of active formatting elements may
+    /// hold beyond those of the cells open, which `trace_handles` does not
+    /// show: one for each element made that puts one there and may leave it
+    /// (an `<object>` popped by the next `<table>`, or by the `</td>` of its
+    /// cell, which then takes the object's marker away and leaves the
+    /// cell's), and one for each
+    /// cell or caption made inside a template, which `</template>` pops
+    /// with a single marker taken away:
+    ///
+    /// ```text
+    /// <template><td><table><td><table><td></template>
+    ///           ^^^^       ^^^^       ^^^^ 3 markers, 1 taken away
+    /// ```
+    ///
+    /// Every other way a cell or caption closes takes a marker away. So
+    /// the count only grows, and a page's later tags are charged for the
+    /// markers its earlier ones may have left.
+    fn markers_possible(&self) -> usize {
+        let cells = self.cells_in_templates.get();
+        self.marker_elements.get().saturating_add(cells)
     }
 
     /// The elements made within budget for the page so far (`read` bytes)?
@@ -838,6 +895,13 @@ impl TreeSink for Budgeted {
         let (formatting, count) = (is_formatting(&name), attrs.len());
         if leaves_marker(&name) {
             self.marker_elements.set(self.marker_elements.get() + 1);
+            if name.local == local_name!("template") {
+                self.template_may_be_open.set(true);
+            }
+        }
+        if self.template_may_be_open.get() && opens_cell(&name) {
+            let cells = self.cells_in_templates.get();
+            self.cells_in_templates.set(cells + 1);
         }
         // past the limit the page is refused: copying them is work wasted
         let handle = if self.attributes.get() > self.attributes_allowed.get() {
@@ -1352,26 +1416,53 @@ mod tests {
         }
     }
 
-    #[test]
-    fn elements_that_may_leave_markers_are_counted() {
-        // markers left in the list of active formatting elements, which
-        // each <a> walks: <object>s moved out of a table and popped by the
-        // next <table>, or templates' contents
+    /// Pages that leave markers in the list of active formatting elements,
+    /// which `trace_handles` does not show: `(name, opening)`. Each `<a>`
+    /// after them walks every marker twice.
+    fn markers_left() -> [(&'static str, String); 3] {
+        // <object>s moved out of a table, popped by the next <table>
         let objects = "<object>".repeat(100) + "<table>";
-        let leaking = format!(
-            "<body><table>{}</table>{}",
-            objects.repeat(20),
-            "<a>".repeat(5_000)
-        );
-        let templates = "<template><q><q><q>".repeat(2 * MAX_OPEN_ELEMENTS);
+        // cells inside a template: </template> pops them all, and takes
+        // one marker away
+        let cells = "<template><td><table><td><table><td><table><td></template>";
         // a shadow root's template, which scraper does not attach
-        let shadow = "<template shadowrootmode=open>".repeat(100) + &"<a>".repeat(5_000);
-        for page in [leaking, templates, format!("<body>{shadow}")] {
-            let Err(HtmlError::TooManyMarkerElements { limit, offset }) = parse(&page) else {
-                panic!("not refused for its markers: {}", &page[..40]);
+        let shadow = "<template shadowrootmode=open>";
+        [
+            (
+                "objects",
+                format!("<body><table>{}</table>", objects.repeat(20)),
+            ),
+            ("cells", format!("<body>{}", cells.repeat(100))),
+            ("shadow roots", format!("<body>{}", shadow.repeat(100))),
+        ]
+    }
+
+    #[test]
+    fn markers_left_are_charged_with_the_elements_held() {
+        // 300,000 <a>, 900 KB, are read alone
+        let anchors = "<a>".repeat(300_000);
+        assert!(parse(&format!("<body>{anchors}")).is_ok());
+        // after 100 to 2,000 markers left (400 in 100 templates' cells),
+        // refused a third of the way in: 64 visits per byte allow a few
+        // hundred markers, each walked twice by each <a>
+        for (name, opening) in markers_left() {
+            let page = opening + &anchors;
+            let Err(HtmlError::TooManyStackVisits { limit, offset }) = parse(&page) else {
+                panic!("{name}: not refused for its markers");
             };
-            assert_eq!((limit, offset % PIECE), (MAX_MARKER_ELEMENTS, 0));
+            assert_eq!(limit, STACK_VISITS_PER_BYTE * offset + STACK_VISITS_BASE);
+            assert!(offset < 300 * 1024, "{name}: at {offset}");
         }
+        // a page of more marker elements than the backstop, with text
+        // enough between them for its visits
+        let marquees = "<marquee></marquee>各地区要认真落实各地区要认真落实各地区要认真落实";
+        let page = format!("<body>{}", marquees.repeat(MAX_MARKER_ELEMENTS + 1));
+        let Err(HtmlError::TooManyMarkerElements { limit, offset }) = parse(&page) else {
+            panic!("marquees: not refused by the backstop");
+        };
+        assert_eq!((limit, offset), (MAX_MARKER_ELEMENTS, page.len()));
+        let page = format!("<body>{}", marquees.repeat(MAX_MARKER_ELEMENTS));
+        assert!(parse(&page).is_ok());
         // a portal's marquees and embedded objects
         let page = "<marquee>通知公告</marquee><object data=x.swf></object>".repeat(3)
             + &"<p>各地区要认真落实</p>".repeat(100);
