@@ -853,6 +853,12 @@ mod tests {
         let _ = article_text("<table><tr><td><table><td></tr></table></table></td>");
         let _ = article_text("<<<>>></p></div></table></tr><br></br>&amp&#0;&#xD800;");
         let _ = article_text("<script>never closed <p>");
+        // end tags of templates never opened, before and after one
+        assert_eq!(
+            article_text("</template><p>段</p></template><template></template></template>")
+                .unwrap(),
+            "段\n"
+        );
         let _ = article_text("<pre>\n\n\n</pre><pre></pre>");
         let deep = "<div>".repeat(10_000) + "深" + &"</div>".repeat(10_000);
         // refused at the end of the ninth 1 KB piece: each <div> looks
@@ -1019,6 +1025,18 @@ mod tests {
             text,
             "各市、县人民政府，省政府各部门：\n\n现将方案印发给你们，请认真贯彻落实。\n"
         );
+        // a table of 500 rows, each with a badge in a <template x-if>, and
+        // rows made by <template x-for>: their cells close before the
+        // template does, and leave no marker
+        let rows: String = (1..=500)
+            .map(|i| format!("<tr><td>{i}</td><td>省教育厅<template x-if=\"open\"><span>详情</span></template></td></tr>\n"))
+            .collect();
+        let loops =
+            "<template x-for=\"item in list\"><tr><td x-text=\"item.a\"></td></tr></template>\n";
+        let page = format!("<p>附件</p><table>{rows}{}</table>", loops.repeat(500));
+        let text = article_text(&page).unwrap();
+        let expected: String = (1..=500).map(|i| format!("{i}\t省教育厅\n")).collect();
+        assert_eq!(text, format!("附件\n\n{expected}"));
     }
 
     #[test]

@@ -66,7 +66,8 @@
 //! a 1 MB page of 630 s, 1 MB pages of 1.2–2.5 GB, a 512 KB page of
 //! 104 s (in scraper's selectors, after parsing), 1 MB pages of 6–41 s
 //! (names sharing a bucket of the process's table of names), a 2 MB page
-//! of 50 s (markers).
+//! of 50 s (markers), a 1 MB page of 1.4 s (markers that cells inside
+//! templates leave).
 
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::hash_map::RandomState;
@@ -214,8 +215,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         attributes_allowed: Cell::new(ATTRIBUTES_BASE),
         class_bytes: Cell::new(0),
         marker_elements: Cell::new(0),
-        cells_in_templates: Cell::new(0),
-        template_may_be_open: Cell::new(false),
+        cells_popped: Cell::new(0),
         formatting: RefCell::new(HashMap::new()),
         names: RefCell::new(HashSet::new()),
         hasher: RandomState::new(),
@@ -332,10 +332,53 @@ struct Switches {
     /// Walks through the whole stack that the places in the page do not
     /// show ([`Visits`]): one for each formatting element made for no start
     /// tag of its own (reopened, after a look through the stack for it, or
-    /// cloned by the adoption agency), and three more for each end tag of
-    /// a long name (whose walk compares the name, and copies it, at every
-    /// step: a long name is counted, a short one is not).
+    /// cloned by the adoption agency), and three or more for each end tag
+    /// of a long name ([`long_end_walks`]).
     unseen: Cell<usize>,
+}
+
+impl Switches {
+    /// Before a `</template>`: notes the cells and captions open above the
+    /// last template, which it will pop with one marker taken away
+    /// ([`Budgeted::markers_possible`]). A look through what html5ever
+    /// holds, as the tag's own look for a template is.
+    fn note_cells_popped(&self) {
+        let held = Held(RefCell::new(Vec::new()));
+        self.builder.trace_handles(&held);
+        let held = held.0.into_inner();
+        let sink = &self.builder.sink;
+        let named = |h: &Handle, names: &[LocalName]| {
+            let name = sink.inner.elem_name(h);
+            name.ns == ns!(html) && names.contains(&name.local)
+        };
+        // the document comes first (it has no name), then the stack; the
+        // rest holds neither templates nor cells
+        let elements = held.get(1..).unwrap_or_default();
+        let Some(template) = elements
+            .iter()
+            .rposition(|h| named(h, &[local_name!("template")]))
+        else {
+            return;
+        };
+        let cells = [local_name!("td"), local_name!("th"), local_name!("caption")];
+        let above = elements[template..]
+            .iter()
+            .filter(|h| named(h, &cells))
+            .count();
+        sink.cells_popped
+            .set(sink.cells_popped.get().saturating_add(above));
+    }
+}
+
+/// The walks through the whole stack an end tag of a name `len` bytes
+/// long costs beyond its `<`: its walk compares the name, and copies it,
+/// at every step. Three for a long name (eight bytes or more), and one
+/// more for each 32 bytes; none for a short one.
+fn long_end_walks(len: usize) -> usize {
+    if len < 8 {
+        return 0;
+    }
+    3 + len / 32
 }
 
 impl TokenSink for Switches {
@@ -348,7 +391,12 @@ impl TokenSink for Switches {
             self.builder.sink.note_names(names.chain([&tag.name]));
             let formatting = FORMATTING.contains(&&*tag.name);
             own = usize::from(tag.kind == TagKind::StartTag && formatting);
-            long_end = 3 * usize::from(tag.kind == TagKind::EndTag && tag.name.len() >= 8);
+            if tag.kind == TagKind::EndTag {
+                long_end = long_end_walks(tag.name.len());
+                if tag.name == local_name!("template") {
+                    self.note_cells_popped();
+                }
+            }
         }
         let made = || self.builder.sink.formatting.borrow().len();
         let before = made();
@@ -453,7 +501,6 @@ impl Feeder {
             held: held.len().saturating_add(sink.markers_possible()),
             text: text_reach(stack, &listed),
         };
-        sink.template_may_be_open.set(holds_template(stack, sink));
         let unseen = self.tokenizer.sink.unseen.take();
         self.visits.charge(&html[..self.fed], now, unseen)?;
         let (formatting, attributes) = (listed.len(), attributes_of(&listed, sink));
@@ -631,9 +678,12 @@ fn list_of(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
         .iter()
         .rposition(|h| !made.contains_key(h))
         .map_or(0, |p| p + 1);
-    let mut first = HashMap::new();
+    // an element that comes twice first comes before the run only if the
+    // run starts after it anyway
+    let run = &held[run_start..end];
+    let mut first = HashMap::with_capacity(run.len());
     let mut after_twice = 0;
-    for (at, handle) in held[..end].iter().enumerate() {
+    for (at, handle) in (run_start..).zip(run) {
         if let Some(&seen) = first.get(handle) {
             after_twice = after_twice.max(seen + 1);
         } else {
@@ -670,21 +720,6 @@ fn leaves_marker(name: &QualName) -> bool {
         local_name!("template"),
     ];
     name.ns == ns!(html) && markers.contains(&name.local)
-}
-
-/// Does this element put a marker in the list of active formatting
-/// elements that its close takes away, unless a `</template>` pops it?
-fn opens_cell(name: &QualName) -> bool {
-    let cells = [local_name!("td"), local_name!("th"), local_name!("caption")];
-    name.ns == ns!(html) && cells.contains(&name.local)
-}
-
-/// Does the stack of open elements (`stack`) hold an HTML `<template>`?
-fn holds_template(stack: &[Handle], sink: &Budgeted) -> bool {
-    stack.iter().any(|h| {
-        let name = sink.inner.elem_name(h);
-        name.ns == ns!(html) && name.local == local_name!("template")
-    })
 }
 
 /// Is this an HTML formatting element?
@@ -725,13 +760,10 @@ pub(super) struct Budgeted {
     /// Elements made that put a marker in the list of active formatting
     /// elements and may leave it there ([`MAX_MARKER_ELEMENTS`]).
     marker_elements: Cell<usize>,
-    /// Table cells and captions made while a template may have been open:
-    /// each puts a marker in the list, and `</template>` pops them all
-    /// but takes one marker away ([`Budgeted::markers_possible`]).
-    cells_in_templates: Cell<usize>,
-    /// Whether a template was open at the last check, or one has been
-    /// made since.
-    template_may_be_open: Cell<bool>,
+    /// Table cells and captions open above a template when a `</template>`
+    /// came: each put a marker in the list, and `</template>` pops them
+    /// all but takes one marker away ([`Budgeted::markers_possible`]).
+    cells_popped: Cell<usize>,
     /// The formatting elements made, with their tags' attributes (those
     /// html5ever compares, even where they are not copied).
     formatting: RefCell<HashMap<Handle, usize>>,
@@ -804,20 +836,20 @@ impl Budgeted {
     /// show: one for each element made that puts one there and may leave it
     /// (an `<object>` popped by the next `<table>`, or by the `</td>` of its
     /// cell, which then takes the object's marker away and leaves the
-    /// cell's), and one for each
-    /// cell or caption made inside a template, which `</template>` pops
-    /// with a single marker taken away:
+    /// cell's), and one for each cell or caption open above a template
+    /// when a `</template>` came, which pops them all and takes a single
+    /// marker away ([`Switches`]):
     ///
     /// ```text
     /// <template><td><table><td><table><td></template>
     ///           ^^^^       ^^^^       ^^^^ 3 markers, 1 taken away
     /// ```
     ///
-    /// Every other way a cell or caption closes takes a marker away. So
-    /// the count only grows, and a page's later tags are charged for the
-    /// markers its earlier ones may have left.
+    /// Every other way a cell or caption closes takes a marker away (or
+    /// stops at a template). The count only grows, so a page's later tags
+    /// are charged for the markers its earlier ones may have left.
     fn markers_possible(&self) -> usize {
-        let cells = self.cells_in_templates.get();
+        let cells = self.cells_popped.get();
         self.marker_elements.get().saturating_add(cells)
     }
 
@@ -895,13 +927,6 @@ impl TreeSink for Budgeted {
         let (formatting, count) = (is_formatting(&name), attrs.len());
         if leaves_marker(&name) {
             self.marker_elements.set(self.marker_elements.get() + 1);
-            if name.local == local_name!("template") {
-                self.template_may_be_open.set(true);
-            }
-        }
-        if self.template_may_be_open.get() && opens_cell(&name) {
-            let cells = self.cells_in_templates.get();
-            self.cells_in_templates.set(cells + 1);
         }
         // past the limit the page is refused: copying them is work wasted
         let handle = if self.attributes.get() > self.attributes_allowed.get() {
@@ -1102,6 +1127,17 @@ mod tests {
         // an end tag of a long name: three unseen walks more
         ("<p>\nx</p><i>y</abcdefgh>", 0, 5, 1, 3, 67 + 4 * 30),
     ];
+
+    /// End tags' names, by length, and the walks of the stack they are
+    /// charged beyond their `<`: `(bytes, walks)`.
+    const LONG_ENDS: &[(usize, usize)] = &[(2, 0), (7, 0), (8, 3), (31, 3), (32, 4), (256, 11)];
+
+    #[test]
+    fn end_tags_of_long_names_are_charged_by_length() {
+        for &(len, walks) in LONG_ENDS {
+            assert_eq!(long_end_walks(len), walks, "{len} bytes");
+        }
+    }
 
     #[test]
     fn visits_are_charged_at_the_larger_of_two_checks() {
