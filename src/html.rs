@@ -223,11 +223,14 @@ pub enum HtmlError {
         /// The end of the piece of the page whose reading passed it.
         offset: usize,
     },
-    /// More `object`, `applet`, `marquee` and `template` elements than
-    /// [`MAX_MARKER_ELEMENTS`]. (Pages whose markers cost more than their
-    /// length allows are refused first, with [`HtmlError::TooManyStackVisits`].)
+    /// More markers possibly left in html5ever's list of active formatting
+    /// elements than [`MAX_MARKER_ELEMENTS`], by `object`, `applet`,
+    /// `marquee` and `template` elements not closed by their own end tags,
+    /// and by table cells popped by `</template>`. (Pages whose markers
+    /// cost more than their length allows are refused first, with
+    /// [`HtmlError::TooManyStackVisits`].)
     #[error(
-        "HTML with more than {limit} object, applet, marquee or template elements in its first {offset} bytes"
+        "HTML that may leave more than {limit} markers (of object, applet, marquee and template elements left unclosed, or cells inside templates) in its first {offset} bytes"
     )]
     TooManyMarkerElements {
         /// The limit, [`MAX_MARKER_ELEMENTS`].
@@ -240,8 +243,8 @@ pub enum HtmlError {
     /// times the places where html5ever may walk them) than
     /// [`STACK_VISITS_PER_BYTE`] per byte read, plus [`STACK_VISITS_BASE`].
     /// Each tag of a page that nests deeper and deeper looks through the
-    /// stack: `<div><div><div>…`; each `<a>` after `<object>`s that a
-    /// `<table>` popped looks through the markers they left.
+    /// stack: `<div><div><div>…`; each misnested `<a>` after `<object>`s
+    /// that a `<table>` popped looks through the markers they left.
     #[error("HTML held open too deep for its length: more than {limit} visits to its open elements from its first {offset} bytes")]
     TooManyStackVisits {
         /// The limit at that point: [`STACK_VISITS_PER_BYTE`] per byte
@@ -1015,8 +1018,8 @@ mod tests {
             ("全省工作会议召开。", "第199段视频：会议现场")
         );
         // a portal's list, a badge in a <template x-if> per item, beside
-        // the notice
-        let items: String = (0..300)
+        // the notice (each template closes, and leaves no marker)
+        let items: String = (0..2_000)
             .map(|i| format!("<li><template x-if=\"item{i}.new\"><span>新</span></template><a href=\"/art/{i}.html\">关于做好第{i}项工作的通知</a></li>"))
             .collect();
         let page = format!("<div class=\"content\"><p>各市、县人民政府，省政府各部门：</p><p>现将方案印发给你们，请认真贯彻落实。</p></div><aside><ul>{items}</ul></aside>");

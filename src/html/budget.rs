@@ -102,7 +102,7 @@ pub const MAX_OPEN_ELEMENTS: usize = 4096;
 /// tree builder may walk them: each `<` (a tag looks for an element in
 /// scope, or for the element it ends; charged also for the markers the
 /// list of active formatting elements may hold, which a misnested `<a>`
-/// walks, see [`MAX_MARKER_ELEMENTS`]), each `&`, line break and NUL (each
+/// and the adoption agency walk, see [`MAX_MARKER_ELEMENTS`]), each `&`, line break and NUL (each
 /// starts a run of text, and a run of text looks for its formatting
 /// elements among those open), each piece's start, and each formatting
 /// element made again (reopened after a look through the whole stack, or
@@ -185,15 +185,17 @@ fn bucket_of(table_hash: u32) -> usize {
     table_hash as usize % NAME_BUCKETS
 }
 
-/// How many `object`, `applet`, `marquee` and `template` elements a page
-/// may make. Each puts a marker in the list of active formatting elements,
-/// which `trace_handles` does not show, and some sequences leave it there
-/// when the element closes (`<table><object><object>…<table>`): a list of
-/// markers that each `<a>` walks twice (a 2 MB page of them took 50 s).
-/// Each tag is charged the markers a page's elements may have left, with
-/// the elements held ([`STACK_VISITS_PER_BYTE`]); this is a backstop on
-/// the cost of one walk, as [`MAX_OPEN_ELEMENTS`] is. An article page has
-/// a marquee or two, and an older one a Flash `<object>` per video.
+/// How many markers a page's elements may leave in html5ever's list of
+/// active formatting elements, which `trace_handles` does not show. Each
+/// `object`, `applet`, `marquee` and `template` puts one there, and so
+/// does each table cell and caption; some sequences leave them when the
+/// element closes (`<table><object><object>…<table>`, or cells popped by
+/// `</template>`): a list of markers that each misnested `<a>`, and each
+/// run of the adoption agency, walks twice (a 2 MB page of them took
+/// 50 s). Each tag is charged the markers that may be left, with the
+/// elements held ([`STACK_VISITS_PER_BYTE`]); this is a backstop on the
+/// cost of one walk, as [`MAX_OPEN_ELEMENTS`] is. An article page leaves
+/// none: its marquees, Flash `<object>`s and templates close.
 pub const MAX_MARKER_ELEMENTS: usize = 4096;
 
 /// How many attributes the formatting elements html5ever holds may have in
@@ -216,6 +218,7 @@ pub(super) fn parse(html: &str) -> Result<Html, HtmlError> {
         class_bytes: Cell::new(0),
         marker_elements: Cell::new(0),
         cells_popped: Cell::new(0),
+        markers_cleared: Cell::new(0),
         formatting: RefCell::new(HashMap::new()),
         names: RefCell::new(HashSet::new()),
         hasher: RandomState::new(),
@@ -332,41 +335,84 @@ struct Switches {
     /// Walks through the whole stack that the places in the page do not
     /// show ([`Visits`]): one for each formatting element made for no start
     /// tag of its own (reopened, after a look through the stack for it, or
-    /// cloned by the adoption agency), and three or more for each end tag
-    /// of a long name ([`long_end_walks`]).
+    /// cloned by the adoption agency), three or more for each end tag of a
+    /// long name ([`long_end_walks`]), and two for each end tag of an
+    /// element that puts a marker in the list ([`Switches::closing`]).
     unseen: Cell<usize>,
 }
 
+/// What the end tag of an element that puts a marker in the list of
+/// active formatting elements finds before html5ever reads it.
+struct Closing {
+    /// The tag's name.
+    name: LocalName,
+    /// The HTML elements of that name open.
+    open: usize,
+    /// The cells and captions open above the last of them.
+    cells_above: usize,
+}
+
 impl Switches {
-    /// Before a `</template>`: notes the cells and captions open above the
-    /// last template, which it will pop with one marker taken away
-    /// ([`Budgeted::markers_possible`]). A look through what html5ever
-    /// holds, as the tag's own look for a template is.
-    fn note_cells_popped(&self) {
+    /// The elements html5ever holds: its stack of open elements, then
+    /// its list of active formatting elements and its `head` and `form`
+    /// (the document, which comes first and has no name, left out).
+    fn elements_held(&self) -> Vec<Handle> {
         let held = Held(RefCell::new(Vec::new()));
         self.builder.trace_handles(&held);
-        let held = held.0.into_inner();
-        let sink = &self.builder.sink;
-        let named = |h: &Handle, names: &[LocalName]| {
-            let name = sink.inner.elem_name(h);
-            name.ns == ns!(html) && names.contains(&name.local)
-        };
-        // the document comes first (it has no name), then the stack; the
-        // rest holds neither templates nor cells
-        let elements = held.get(1..).unwrap_or_default();
-        let Some(template) = elements
-            .iter()
-            .rposition(|h| named(h, &[local_name!("template")]))
-        else {
-            return;
-        };
+        let mut held = held.0.into_inner();
+        if !held.is_empty() {
+            held.remove(0);
+        }
+        held
+    }
+
+    /// Is this held element an HTML element of one of these names?
+    fn named(&self, handle: &Handle, names: &[LocalName]) -> bool {
+        let name = self.builder.sink.inner.elem_name(handle);
+        name.ns == ns!(html) && names.contains(&name.local)
+    }
+
+    /// Before an end tag of this name (`object`, `applet`, `marquee` or
+    /// `template`): what it finds open. Only the stack holds such
+    /// elements and cells. This look through what html5ever holds, and
+    /// the one after the tag, are charged as two walks the page does not
+    /// show (`unseen`).
+    fn closing(&self, name: LocalName) -> Closing {
+        let elements = self.elements_held();
+        let own = [name.clone()];
+        let open = elements.iter().filter(|h| self.named(h, &own)).count();
         let cells = [local_name!("td"), local_name!("th"), local_name!("caption")];
-        let above = elements[template..]
+        let cells_above = elements
             .iter()
-            .filter(|h| named(h, &cells))
-            .count();
-        sink.cells_popped
-            .set(sink.cells_popped.get().saturating_add(above));
+            .rposition(|h| self.named(h, &own))
+            .map_or(0, |last| {
+                let above = &elements[last..];
+                above.iter().filter(|h| self.named(h, &cells)).count()
+            });
+        Closing {
+            name,
+            open,
+            cells_above,
+        }
+    }
+
+    /// After that end tag: if it closed an element of its name, html5ever
+    /// popped the cells and captions above it and took one marker away
+    /// ([`Budgeted::markers_possible`]). Nothing else closes one of these
+    /// but the end of the page, and nothing else pops a cell without
+    /// taking a marker away (the stack's pops back to a table, a row or a
+    /// table's body stop at a template). An SVG `<template>` is closed by
+    /// `</template>` and leaves the HTML ones open.
+    fn note_closed(&self, before: Closing) {
+        let own = [before.name];
+        let elements = self.elements_held();
+        let open = elements.iter().filter(|h| self.named(h, &own)).count();
+        if open < before.open {
+            let sink = &self.builder.sink;
+            let popped = sink.cells_popped.get().saturating_add(before.cells_above);
+            sink.cells_popped.set(popped);
+            sink.markers_cleared.set(sink.markers_cleared.get() + 1);
+        }
     }
 }
 
@@ -385,7 +431,7 @@ impl TokenSink for Switches {
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
-        let (mut own, mut long_end) = (0, 0);
+        let (mut own, mut long_end, mut closing) = (0, 0, None);
         if let Token::TagToken(tag) = &token {
             let names = tag.attrs.iter().map(|a| &a.name.local);
             self.builder.sink.note_names(names.chain([&tag.name]));
@@ -393,9 +439,7 @@ impl TokenSink for Switches {
             own = usize::from(tag.kind == TagKind::StartTag && formatting);
             if tag.kind == TagKind::EndTag {
                 long_end = long_end_walks(tag.name.len());
-                if tag.name == local_name!("template") {
-                    self.note_cells_popped();
-                }
+                closing = is_marker_name(&tag.name).then(|| self.closing(tag.name.clone()));
             }
         }
         let made = || self.builder.sink.formatting.borrow().len();
@@ -403,6 +447,11 @@ impl TokenSink for Switches {
         let result = self.builder.process_token(token, line_number);
         let remade = (made() - before).saturating_sub(own);
         self.unseen.set(self.unseen.get() + remade + long_end);
+        if let Some(closing) = closing {
+            self.note_closed(closing);
+            // the two looks through what html5ever holds
+            self.unseen.set(self.unseen.get() + 2);
+        }
         match result {
             TokenSinkResult::RawData(_) => self.switched.set(Some(Switch::Raw)),
             TokenSinkResult::Plaintext => self.switched.set(Some(Switch::Plaintext)),
@@ -533,7 +582,7 @@ impl Feeder {
 /// Each `<` since the last check (a tag may look through the whole stack
 /// for an element in scope, or for the one it ends, and through the whole
 /// list of active formatting elements, markers and all, for a misnested
-/// `<a>`), and each walk the page does not show (`unseen`: see
+/// `<a>` or in the adoption agency), and each walk the page does not show (`unseen`: see
 /// [`Switches`]), is charged the larger of the elements held then and
 /// now, with the markers the list may hold. Each `&`, line break, NUL and
 /// piece's start begins a run of text, which looks for the last element of
@@ -678,8 +727,10 @@ fn list_of(held: &[Handle], sink: &Budgeted) -> (usize, usize) {
         .iter()
         .rposition(|h| !made.contains_key(h))
         .map_or(0, |p| p + 1);
-    // an element that comes twice first comes before the run only if the
-    // run starts after it anyway
+    // a handle comes at most twice (the stack and the list hold none twice,
+    // and `head` and `form` are not formatting elements); one whose first
+    // place is before the run moves the list's start no further than the
+    // run's, so only the run is looked through
     let run = &held[run_start..end];
     let mut first = HashMap::with_capacity(run.len());
     let mut after_twice = 0;
@@ -713,13 +764,19 @@ const FORMATTING: &[&str] = &[
 /// elements that it may leave there? (`td`, `th` and `caption` put one too,
 /// and leave it only under one of these.)
 fn leaves_marker(name: &QualName) -> bool {
+    name.ns == ns!(html) && is_marker_name(&name.local)
+}
+
+/// Is this the name of an HTML element that puts a marker in the list of
+/// active formatting elements and may leave it there?
+fn is_marker_name(name: &LocalName) -> bool {
     let markers = [
         local_name!("object"),
         local_name!("applet"),
         local_name!("marquee"),
         local_name!("template"),
     ];
-    name.ns == ns!(html) && markers.contains(&name.local)
+    markers.contains(name)
 }
 
 /// Is this an HTML formatting element?
@@ -760,10 +817,13 @@ pub(super) struct Budgeted {
     /// Elements made that put a marker in the list of active formatting
     /// elements and may leave it there ([`MAX_MARKER_ELEMENTS`]).
     marker_elements: Cell<usize>,
-    /// Table cells and captions open above a template when a `</template>`
-    /// came: each put a marker in the list, and `</template>` pops them
+    /// Table cells and captions open above a template that a `</template>`
+    /// closed: each put a marker in the list, and `</template>` pops them
     /// all but takes one marker away ([`Budgeted::markers_possible`]).
     cells_popped: Cell<usize>,
+    /// Elements that put a marker in the list closed by their own end
+    /// tags, each taking a marker away ([`Switches::note_closed`]).
+    markers_cleared: Cell<usize>,
     /// The formatting elements made, with their tags' attributes (those
     /// html5ever compares, even where they are not copied).
     formatting: RefCell<HashMap<Handle, usize>>,
@@ -833,24 +893,28 @@ impl Budgeted {
 
     /// How many markers html5ever's list of active formatting elements may
     /// hold beyond those of the cells open, which `trace_handles` does not
-    /// show: one for each element made that puts one there and may leave it
-    /// (an `<object>` popped by the next `<table>`, or by the `</td>` of its
-    /// cell, which then takes the object's marker away and leaves the
-    /// cell's), and one for each cell or caption open above a template
-    /// when a `</template>` came, which pops them all and takes a single
-    /// marker away ([`Switches`]):
+    /// show. Each element made that puts one there adds one; it may leave
+    /// it there (an `<object>` popped by the next `<table>`, or by the
+    /// `</td>` of its cell, which then takes the object's marker away and
+    /// leaves the cell's). Each cell or caption open above a template that
+    /// a `</template>` closes adds one: it pops them all and takes a single
+    /// marker away ([`Switches::note_closed`]):
     ///
     /// ```text
     /// <template><td><table><td><table><td></template>
     ///           ^^^^       ^^^^       ^^^^ 3 markers, 1 taken away
     /// ```
     ///
-    /// Every other way a cell or caption closes takes a marker away (or
-    /// stops at a template). The count only grows, so a page's later tags
-    /// are charged for the markers its earlier ones may have left.
+    /// Each such element closed by its own end tag takes one away, as
+    /// html5ever then does. Every other way a cell or caption closes takes
+    /// a marker away too (or stops at a template). So a page's later tags
+    /// are charged for the markers its earlier elements may have left, and
+    /// not for those it closed.
     fn markers_possible(&self) -> usize {
-        let cells = self.cells_popped.get();
-        self.marker_elements.get().saturating_add(cells)
+        let made = self.marker_elements.get();
+        let left = made.saturating_add(self.cells_popped.get());
+        // each element is cleared at most once, after it is made
+        left.saturating_sub(self.markers_cleared.get())
     }
 
     /// The elements made within budget for the page so far (`read` bytes)?
@@ -876,7 +940,7 @@ impl Budgeted {
             read,
             |limit, offset| HtmlError::TooManyNames { limit, offset },
         )?;
-        let markers = self.marker_elements.get();
+        let markers = self.markers_possible();
         within(markers, MAX_MARKER_ELEMENTS, read, |limit, offset| {
             HtmlError::TooManyMarkerElements { limit, offset }
         })
@@ -1213,7 +1277,17 @@ mod tests {
         let end = format!("</{}b>", "a".repeat(15));
         let long = format!("<svg>{}{}", start.repeat(600), end.repeat(10_000));
         let short = long.replace(&end, &format!("</x{}>", " ".repeat(15)));
-        for (name, page) in [("reopened", &reopened), ("long names", &long)] {
+        // and of a name of 96 bytes against 1,500: one walk more for each
+        // 32 bytes (at four walks a tag they would pass, 61 visits a byte)
+        let start = format!("<{}>", "a".repeat(96));
+        let end = format!("</{}b>", "a".repeat(95));
+        let longer = format!("<svg>{}{}", start.repeat(1_500), end.repeat(8_000));
+        let pages = [
+            ("reopened", &reopened),
+            ("long names", &long),
+            ("longer names", &longer),
+        ];
+        for (name, page) in pages {
             let Err(HtmlError::TooManyStackVisits { offset, .. }) = parse(page) else {
                 panic!("{name}: not refused for its visits");
             };
@@ -1455,12 +1529,13 @@ mod tests {
     /// Pages that leave markers in the list of active formatting elements,
     /// which `trace_handles` does not show: `(name, opening)`. Each `<a>`
     /// after them walks every marker twice.
-    fn markers_left() -> [(&'static str, String); 3] {
+    fn markers_left() -> [(&'static str, String); 4] {
         // <object>s moved out of a table, popped by the next <table>
         let objects = "<object>".repeat(100) + "<table>";
         // cells inside a template: </template> pops them all, and takes
         // one marker away
         let cells = "<template><td><table><td><table><td><table><td></template>";
+        let captions = "<template><caption><table><caption><table><caption></template>";
         // a shadow root's template, which scraper does not attach
         let shadow = "<template shadowrootmode=open>";
         [
@@ -1469,6 +1544,7 @@ mod tests {
                 format!("<body><table>{}</table>", objects.repeat(20)),
             ),
             ("cells", format!("<body>{}", cells.repeat(100))),
+            ("captions", format!("<body>{}", captions.repeat(100))),
             ("shadow roots", format!("<body>{}", shadow.repeat(100))),
         ]
     }
@@ -1478,7 +1554,8 @@ mod tests {
         // 300,000 <a>, 900 KB, are read alone
         let anchors = "<a>".repeat(300_000);
         assert!(parse(&format!("<body>{anchors}")).is_ok());
-        // after 100 to 2,000 markers left (400 in 100 templates' cells),
+        // after 100 to 2,000 markers left (400 in 100 templates' cells or
+        // captions),
         // refused a third of the way in: 64 visits per byte allow a few
         // hundred markers, each walked twice by each <a>
         for (name, opening) in markers_left() {
@@ -1489,15 +1566,20 @@ mod tests {
             assert_eq!(limit, STACK_VISITS_PER_BYTE * offset + STACK_VISITS_BASE);
             assert!(offset < 300 * 1024, "{name}: at {offset}");
         }
-        // a page of more marker elements than the backstop, with text
-        // enough between them for its visits
-        let marquees = "<marquee></marquee>各地区要认真落实各地区要认真落实各地区要认真落实";
-        let page = format!("<body>{}", marquees.repeat(MAX_MARKER_ELEMENTS + 1));
+        // more markers left than the backstop, with text enough between
+        // them for their visits: 41 tables' 100 objects, 4,100 markers
+        let objects = "<object>各地区要认真落实各地区要认真落实".repeat(100) + "<table>";
+        let page = format!("<body><table>{}", objects.repeat(41));
         let Err(HtmlError::TooManyMarkerElements { limit, offset }) = parse(&page) else {
-            panic!("marquees: not refused by the backstop");
+            panic!("objects: not refused by the backstop");
         };
-        assert_eq!((limit, offset), (MAX_MARKER_ELEMENTS, page.len()));
-        let page = format!("<body>{}", marquees.repeat(MAX_MARKER_ELEMENTS));
+        assert_eq!(limit, MAX_MARKER_ELEMENTS);
+        assert!(offset > page.len() * 39 / 41, "{offset}");
+        assert!(parse(&format!("<body><table>{}", objects.repeat(40))).is_ok());
+        // more closed by their own end tags leave none: the <a>s after
+        // them are charged as if they were not there
+        let marquees = "<marquee></marquee>各地区要认真落实".repeat(5_000);
+        let page = format!("<body>{marquees}{}", "<a>".repeat(30_000));
         assert!(parse(&page).is_ok());
         // a portal's marquees and embedded objects
         let page = "<marquee>通知公告</marquee><object data=x.swf></object>".repeat(3)
