@@ -55,10 +55,9 @@
 //!   from the tokens, in [`Switches`]) and classes in one bucket of the
 //!   process's table of names are refused.
 //! - **Markers**, which `trace_handles` does not show: each `<` is also
-//!   charged the markers that the list of active formatting elements may
-//!   hold ([`Budgeted::markers_possible`]), and more than
-//!   [`MAX_MARKER_ELEMENTS`] elements that put one there and may leave it
-//!   (`object`, `applet`, `marquee`, `template`) are refused.
+//!   charged the markers that the page's elements may have left in the
+//!   list of active formatting elements ([`Budgeted::markers_possible`]),
+//!   and more than [`MAX_MARKER_ELEMENTS`] of them are refused.
 //!
 //! The work before a refusal is bounded by one piece past the limit. A
 //! fuzzer and seven attacks found the pages behind each rule: 134 KB pages
@@ -102,7 +101,8 @@ pub const MAX_OPEN_ELEMENTS: usize = 4096;
 /// tree builder may walk them: each `<` (a tag looks for an element in
 /// scope, or for the element it ends; charged also for the markers the
 /// list of active formatting elements may hold, which a misnested `<a>`
-/// and the adoption agency walk, see [`MAX_MARKER_ELEMENTS`]), each `&`, line break and NUL (each
+/// and the adoption agency walk, see [`MAX_MARKER_ELEMENTS`]), each `&`,
+/// line break and NUL (each
 /// starts a run of text, and a run of text looks for its formatting
 /// elements among those open), each piece's start, and each formatting
 /// element made again (reopened after a look through the whole stack, or
@@ -396,13 +396,14 @@ impl Switches {
         }
     }
 
-    /// After that end tag: if it closed an element of its name, html5ever
-    /// popped the cells and captions above it and took one marker away
-    /// ([`Budgeted::markers_possible`]). Nothing else closes one of these
-    /// but the end of the page, and nothing else pops a cell without
-    /// taking a marker away (the stack's pops back to a table, a row or a
-    /// table's body stop at a template). An SVG `<template>` is closed by
-    /// `</template>` and leaves the HTML ones open.
+    /// After that end tag: if fewer elements of its name are open, its own
+    /// rule closed one (no other rule the tag may reach pops one), popping
+    /// the cells and captions above it and taking one marker away
+    /// ([`Budgeted::markers_possible`]). Nothing else but the end of the
+    /// page pops a cell without taking a marker away (the pops back to a
+    /// table, a row or a table's body stop at a template). An SVG
+    /// `<template>` is closed by `</template>` and leaves the HTML ones
+    /// open.
     fn note_closed(&self, before: Closing) {
         let own = [before.name];
         let elements = self.elements_held();
@@ -417,9 +418,9 @@ impl Switches {
 }
 
 /// The walks through the whole stack an end tag of a name `len` bytes
-/// long costs beyond its `<`: its walk compares the name, and copies it,
-/// at every step. Three for a long name (eight bytes or more), and one
-/// more for each 32 bytes; none for a short one.
+/// long costs beyond its `<`: in SVG and MathML its walk compares the
+/// whole name with each element's. Three for a long name (eight bytes or
+/// more), and one more for each 32 bytes; none for a short one.
 fn long_end_walks(len: usize) -> usize {
     if len < 8 {
         return 0;
@@ -582,8 +583,8 @@ impl Feeder {
 /// Each `<` since the last check (a tag may look through the whole stack
 /// for an element in scope, or for the one it ends, and through the whole
 /// list of active formatting elements, markers and all, for a misnested
-/// `<a>` or in the adoption agency), and each walk the page does not show (`unseen`: see
-/// [`Switches`]), is charged the larger of the elements held then and
+/// `<a>` or in the adoption agency), and each walk the page does not show
+/// (`unseen`: see [`Switches`]), is charged the larger of the elements held then and
 /// now, with the markers the list may hold. Each `&`, line break, NUL and
 /// piece's start begins a run of text, which looks for the last element of
 /// the list of active formatting elements among those open: it is charged
@@ -902,7 +903,7 @@ impl Budgeted {
     ///
     /// ```text
     /// <template><td><table><td><table><td></template>
-    ///           ^^^^       ^^^^       ^^^^ 3 markers, 1 taken away
+    /// ^^^^^^^^^^^^^^       ^^^^       ^^^^ 4 markers, 1 taken away: 3 left
     /// ```
     ///
     /// Each such element closed by its own end tag takes one away, as
