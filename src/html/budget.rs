@@ -353,17 +353,11 @@ struct Closing {
 }
 
 impl Switches {
-    /// The elements html5ever holds: its stack of open elements, then
-    /// its list of active formatting elements and its `head` and `form`
-    /// (the document, which comes first and has no name, left out).
-    fn elements_held(&self) -> Vec<Handle> {
+    /// What html5ever holds, in the order `trace_handles` gives it ([`Held`]).
+    fn held(&self) -> Vec<Handle> {
         let held = Held(RefCell::new(Vec::new()));
         self.builder.trace_handles(&held);
-        let mut held = held.0.into_inner();
-        if !held.is_empty() {
-            held.remove(0);
-        }
-        held
+        held.0.into_inner()
     }
 
     /// Is this held element an HTML element of one of these names?
@@ -372,19 +366,27 @@ impl Switches {
         name.ns == ns!(html) && names.contains(&name.local)
     }
 
+    /// How many of these held elements are HTML elements of this name?
+    fn count_named(&self, elements: &[Handle], name: &LocalName) -> usize {
+        let own = std::slice::from_ref(name);
+        elements.iter().filter(|h| self.named(h, own)).count()
+    }
+
     /// Before an end tag of this name (`object`, `applet`, `marquee` or
     /// `template`): what it finds open. Only the stack holds such
     /// elements and cells. This look through what html5ever holds, and
     /// the one after the tag, are charged as two walks the page does not
     /// show (`unseen`).
     fn closing(&self, name: LocalName) -> Closing {
-        let elements = self.elements_held();
-        let own = [name.clone()];
-        let open = elements.iter().filter(|h| self.named(h, &own)).count();
+        let held = self.held();
+        // the document comes first, and has no name
+        let elements = held.get(1..).unwrap_or_default();
+        let open = self.count_named(elements, &name);
         let cells = [local_name!("td"), local_name!("th"), local_name!("caption")];
+        let own = std::slice::from_ref(&name);
         let cells_above = elements
             .iter()
-            .rposition(|h| self.named(h, &own))
+            .rposition(|h| self.named(h, own))
             .map_or(0, |last| {
                 let above = &elements[last..];
                 above.iter().filter(|h| self.named(h, &cells)).count()
@@ -405,9 +407,8 @@ impl Switches {
     /// `<template>` is closed by `</template>` and leaves the HTML ones
     /// open.
     fn note_closed(&self, before: Closing) {
-        let own = [before.name];
-        let elements = self.elements_held();
-        let open = elements.iter().filter(|h| self.named(h, &own)).count();
+        let held = self.held();
+        let open = self.count_named(held.get(1..).unwrap_or_default(), &before.name);
         if open < before.open {
             let sink = &self.builder.sink;
             let popped = sink.cells_popped.get().saturating_add(before.cells_above);
@@ -538,9 +539,7 @@ impl Feeder {
     /// The budget, for the page given so far (of `html`).
     fn check(&mut self, html: &[u8]) -> Result<(), HtmlError> {
         let sink = &self.tokenizer.sink.builder.sink;
-        let held = Held(RefCell::new(Vec::new()));
-        self.tokenizer.sink.builder.trace_handles(&held);
-        let held = held.0.into_inner();
+        let held = self.tokenizer.sink.held();
         within(held.len(), MAX_OPEN_ELEMENTS, self.fed, |limit, offset| {
             HtmlError::TooDeep { limit, offset }
         })?;
