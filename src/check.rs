@@ -26,11 +26,36 @@ use std::fmt::Write as _;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::model::{Division, LineSpan, Notice};
+use crate::model::{Division, LineSpan, Notice, Task};
 use crate::text::{is_cjk, is_han, squeeze};
 
+/// Everything the CI gate reports for a notice: the reading's own
+/// diagnostics and the shape checks of [`lint`], in line order. This is
+/// what `parse-notice check` prints; `text` is what was parsed.
+///
+/// ```
+/// let text = include_str!("../fixtures/guangdong-2023.txt");
+/// let notice = fengong::parse(text)?;
+/// assert!(fengong::check::findings(&notice, text).is_empty());
+///
+/// // task 53's '工作措施：' label lost: its measures run into its title
+/// let damaged = text.replacen("工作措施：实施同线同标同质工程。", "实施同线同标同质工程。", 1);
+/// let notice = fengong::parse(&damaged)?;
+/// let found = fengong::check::findings(&notice, &damaged);
+/// let codes: Vec<_> = found.iter().map(|d| (d.code, d.line)).collect();
+/// assert_eq!(codes, [(fengong::Code::TaskTitle, 457)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn findings(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
+    let mut all = notice.diagnostics.clone();
+    all.extend(lint(notice, text));
+    all.sort_by_key(|d| d.line);
+    all
+}
+
 /// The shape checks of a notice's records; `text` is what was parsed, to
-/// find the line each finding stands on.
+/// find the line each finding stands on. [`findings`] adds the reading's
+/// own diagnostics.
 ///
 /// ```
 /// let text = include_str!("../fixtures/guangdong-2023.txt");
@@ -49,31 +74,117 @@ pub fn lint(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for task in &notice.tasks {
         let mut at = Locator::new(&lines, task.lines);
+        sentence_checks(task, &mut at, &mut found);
         let odd_leaders = task.leaders.iter().filter(|n| !is_leader_name(n));
         for name in odd_leaders.take(MAX_PER_RECORD) {
             let message = format!(
                 "task {}: leader name '{name}' is not 2–4 Han characters",
                 task.number
             );
+            let line = at.item_line(LEADERS, name, true);
             found.push(
-                Diagnostic::warning(Code::LeaderName, at.line_of(name), message)
-                    .with_excerpt(name.as_ref()),
+                Diagnostic::warning(Code::LeaderName, line, message).with_excerpt(name.as_ref()),
             );
         }
         if let Some(division) = &task.departments {
             department_checks(division, task.number, &mut at, &mut found);
         }
     }
+    measures_checks(&notice.tasks, &mut found);
     for row in &notice.livelihood_projects {
         annex_row_checks(row, &mut found);
     }
-    year_check(notice, &mut found);
+    year_check(notice, &lines, &mut found);
+    annex_check(notice, &lines, &mut found);
     found.sort_by_key(|d| d.line);
     found
 }
 
 /// At most this many findings of one kind are reported for one record.
 const MAX_PER_RECORD: usize = 8;
+
+/// The labels of a task's fields, as they stand in its lines.
+const MEASURES: &str = "工作措施";
+const LEADERS: &str = "分管省领导";
+const DIVISION: &str = "部门分工";
+
+/// A task's title of more than one sentence (`task_title`), and measures
+/// that do not end a sentence (`measure`).
+///
+/// ```text
+/// 53. 推进内外贸产品同线同标同质，开展“粤贸全国”经贸活动。实施同线同标同质工程。…
+///                                                       ^ a second sentence: the label lost
+/// 工作措施：实施同线同标同质工程。…发动不少于 1 万家次的广东企业参加。
+/// 这是一行多余的文字                                    ← a measure with no stop
+/// ```
+fn sentence_checks(task: &Task<'_>, at: &mut Locator<'_>, found: &mut Vec<Diagnostic>) {
+    let sentences = crate::task::sentence_count(&task.title);
+    if sentences > 1 {
+        let message = format!(
+            "task {}: the title holds {sentences} sentences: a '工作措施：' label may be lost, or a line read into it",
+            task.number
+        );
+        found.push(Diagnostic::warning(
+            Code::TaskTitle,
+            task.lines.first,
+            message,
+        ));
+    }
+    let open = task
+        .measures
+        .iter()
+        .filter(|m| !crate::task::ends_sentence(m));
+    for measure in open.take(MAX_PER_RECORD) {
+        let tail: String = {
+            let chars: Vec<char> = measure.chars().collect();
+            chars[chars.len().saturating_sub(8)..].iter().collect()
+        };
+        let line = at.item_line(MEASURES, &tail, false);
+        let message = format!(
+            "task {}: the measure '{measure}' does not end a sentence",
+            task.number
+        );
+        found.push(Diagnostic::warning(Code::Measure, line, message).with_excerpt(tail));
+    }
+}
+
+/// Tasks without measures among tasks of their part that have them
+/// (`missing_measures`). The targets of part 一 have none and every task of
+/// the other parts has some; a run of tasks without them is reported when
+/// tasks with them stand on both sides of it, or when it is one task. A
+/// run at a part's start is otherwise the targets of a part whose heading
+/// was lost (reported as `part_number`), not measures lost. A task whose
+/// measures ran into its title is reported as `task_title` instead.
+///
+/// ```text
+/// 52. 加快建设现代流通体系。            工作措施：…
+/// 53. 推进内外贸产品同线同标同质，…      ← no 工作措施: reported
+/// 54. 全年安排省重点建设项目 1530 个、…  工作措施：…
+/// ```
+fn measures_checks(tasks: &[Task<'_>], found: &mut Vec<Diagnostic>) {
+    let bare = |t: &Task<'_>| t.measures.is_empty() && crate::task::sentence_count(&t.title) <= 1;
+    for part in tasks.chunk_by(|a, b| a.section == b.section) {
+        if part.iter().all(bare) {
+            continue;
+        }
+        let mut before = 0;
+        for run in part.chunk_by(|a, b| bare(a) == bare(b)) {
+            let after = part.len() - before - run.len();
+            let enclosed = before > 0 && after > 0;
+            if bare(&run[0]) && (enclosed || run.len() == 1) {
+                for task in run {
+                    let message = format!(
+                        "task {} has no 工作措施, though other tasks of part {} have them",
+                        task.number, task.section
+                    );
+                    let d = Diagnostic::warning(Code::MissingMeasures, task.lines.first, message);
+                    found.push(d);
+                }
+            }
+            before += run.len();
+        }
+    }
+}
 
 fn annex_row_checks(row: &crate::model::LivelihoodProject<'_>, found: &mut Vec<Diagnostic>) {
     let line = row.lines.first;
@@ -112,7 +223,7 @@ fn department_checks(
     found: &mut Vec<Diagnostic>,
 ) {
     if division.lead.is_empty() && division.mode != crate::model::Mode::Unparsed {
-        let clause_line = at.line_of(&division.text.chars().take(8).collect::<String>());
+        let clause_line = at.label_line(DIVISION);
         let message = format!("task {task}: the 部门分工 clause names no leading department");
         found.push(Diagnostic::warning(Code::EmptyLead, clause_line, message));
     }
@@ -122,43 +233,131 @@ fn department_checks(
         let message = format!("task {task}: department '{}' {why}", body.written);
         let excerpt: String = body.written.chars().take(40).collect();
         found.push(
-            Diagnostic::warning(Code::DepartmentName, at.line_of(&body.written), message)
-                .with_excerpt(excerpt),
+            Diagnostic::warning(
+                Code::DepartmentName,
+                at.item_line(DIVISION, &body.written, false),
+                message,
+            )
+            .with_excerpt(excerpt),
         );
     }
 }
 
-/// Finds the line of a record's span that holds some words, squeezing the
-/// span's lines once.
+/// Finds the line of a record's span that holds some words.
+///
+/// The span's lines are squeezed (spaces dropped) and joined once, so that
+/// words a page end broke are found whole; a place in the joined text maps
+/// back to the line it came from.
+///
+/// ```text
+/// 457 | 53. 推进内外贸产品同线同标同质，开展“粤贸全国”经贸        ← '同' stands here first
+/// 463 | 分管省领导：张新、吕玉印、同                             ← the item '同' stands here
+/// ```
 struct Locator<'a> {
     lines: &'a [&'a str],
     span: LineSpan,
-    squeezed: Option<Vec<String>>,
+    joined: Option<Joined>,
 }
+
+/// A span's lines squeezed and joined, with where each line starts.
+struct Joined {
+    text: String,
+    starts: Vec<usize>,
+}
+
+/// What separates the items of a leader list or a department clause.
+const SEPARATORS: [char; 7] = ['：', ':', '、', '，', ',', '；', ';'];
 
 impl<'a> Locator<'a> {
     fn new(lines: &'a [&'a str], span: LineSpan) -> Self {
         Locator {
             lines,
             span,
-            squeezed: None,
+            joined: None,
         }
     }
 
-    /// The line within the span holding `needle` (spaces ignored); the span's first line otherwise.
-    fn line_of(&mut self, needle: &str) -> u32 {
+    fn joined(&mut self) -> &Joined {
         let (lines, span) = (self.lines, self.span);
-        let squeezed = self.squeezed.get_or_insert_with(|| {
+        self.joined.get_or_insert_with(|| {
             let first = (span.first as usize).saturating_sub(1).min(lines.len());
             let last = (span.last as usize).min(lines.len()).max(first);
-            lines[first..last]
-                .iter()
-                .map(|l| squeeze(l).into_owned())
-                .collect()
-        });
+            let mut joined = Joined {
+                text: String::new(),
+                starts: Vec::with_capacity(last - first),
+            };
+            for line in &lines[first..last] {
+                joined.starts.push(joined.text.len());
+                joined.text.push_str(&squeeze(line));
+            }
+            joined
+        })
+    }
+
+    /// The span's line holding the byte `at` of the joined text.
+    fn line_at(&mut self, at: usize) -> u32 {
+        let first = self.span.first;
+        let starts = &self.joined().starts;
+        let index = starts
+            .partition_point(|&start| start <= at)
+            .saturating_sub(1);
+        first.saturating_add(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    /// The byte range of the joined text from `label` to the next field's
+    /// label (or the end); `None` when the label stands nowhere.
+    fn field(&mut self, label: &str) -> Option<std::ops::Range<usize>> {
+        let text = &self.joined().text;
+        let start = text.find(label)?;
+        let after = start + label.len();
+        let end = [MEASURES, LEADERS, DIVISION]
+            .iter()
+            .filter_map(|other| text[after..].find(other).map(|at| after + at))
+            .min()
+            .unwrap_or(text.len());
+        Some(start..end)
+    }
+
+    /// The line where `needle` first stands (spaces ignored).
+    fn find_line(&mut self, needle: &str) -> Option<u32> {
         let needle = squeeze(needle);
-        let found = squeezed.iter().position(|l| l.contains(needle.as_ref()));
-        found.map_or(span.first, |i| span.first + i as u32)
+        let at = self.joined().text.find(needle.as_ref())?;
+        Some(self.line_at(at))
+    }
+
+    /// The line where `needle` first stands, or the span's first line.
+    fn text_line(&mut self, needle: &str) -> u32 {
+        self.find_line(needle).unwrap_or(self.span.first)
+    }
+
+    /// The line of the field's label, or the span's first line.
+    fn label_line(&mut self, label: &str) -> u32 {
+        match self.field(label) {
+            Some(field) => self.line_at(field.start),
+            None => self.span.first,
+        }
+    }
+
+    /// The line of `needle` as an item of the field under `label`: after a
+    /// separator and, when `whole`, before one or the field's end. Failing
+    /// that, where the words first stand in the field; then the label's line.
+    fn item_line(&mut self, label: &str, needle: &str, whole: bool) -> u32 {
+        let needle = squeeze(needle);
+        let Some(field) = self.field(label) else {
+            return self.span.first;
+        };
+        let text = &self.joined().text[field.clone()];
+        let starts_item = |at: usize| text[..at].ends_with(SEPARATORS);
+        let ends_item = |end: usize| {
+            let rest = &text[end..];
+            !whole || rest.is_empty() || rest.starts_with(SEPARATORS) || rest.starts_with('。')
+        };
+        let mut places = text.match_indices(needle.as_ref()).map(|(at, _)| at);
+        let item = places
+            .clone()
+            .find(|&at| starts_item(at) && ends_item(at + needle.len()));
+        let at = item.or_else(|| places.next()).unwrap_or(0);
+        self.line_at(field.start + at)
     }
 }
 
@@ -193,18 +392,56 @@ pub fn odd_department(name: &str) -> Option<&'static str> {
     }
 }
 
-fn year_check(notice: &Notice<'_>, found: &mut Vec<Diagnostic>) {
+/// The year of the notice's title against the plan title's
+/// (`year_mismatch`), reported at the title's line.
+///
+/// ```text
+///  7 | 广东省人民政府关于印发2024年 省《政府工作报告》工作任务 分工方案的通知
+/// 17 | 2023 年省《政府工作报告》工作任务 分工方案
+/// ```
+fn year_check(notice: &Notice<'_>, lines: &[&str], found: &mut Vec<Diagnostic>) {
     let doc = &notice.document;
-    let (Some(title), Some(year)) = (&doc.title, doc.year) else {
+    let (Some(title), Some(year), Some(span)) = (&doc.title, doc.year, doc.lines) else {
         return;
     };
     let Some(title_year) = crate::envelope::year_of(title) else {
         return;
     };
     if title_year != year {
-        let line = doc.lines.map_or(1, |s| s.first);
-        let message = format!("the notice's title says {title_year}, the plan title {year}");
-        found.push(Diagnostic::warning(Code::YearMismatch, line, message));
+        let mut at = Locator::new(lines, span);
+        let line = at.text_line(title);
+        let plan_line = doc.plan_title.as_deref().map(|plan| at.text_line(plan));
+        let plan = match plan_line {
+            Some(line) => format!("the plan title (line {line})"),
+            None => "the plan title".to_string(),
+        };
+        let message = format!("the notice's title says {title_year}, {plan} {year}");
+        let d = Diagnostic::warning(Code::YearMismatch, line, message);
+        found.push(d.with_excerpt(title_year.to_string()));
+    }
+}
+
+/// A notice that speaks of its livelihood projects (民生实事) in its
+/// preamble or requirements but has no annex table (`annex_row`): the
+/// annex lost whole, heading and all.
+///
+/// ```text
+///   17 | 为认真落实…现就省《政府工作报告》确定的…以及省十件民生实事进行细化分解…
+/// 1581 | 附件：2023 年省十件民生实事任务分解表                ← gone, and the table with it
+/// ```
+fn annex_check(notice: &Notice<'_>, lines: &[&str], found: &mut Vec<Diagnostic>) {
+    const PROJECTS: &str = "民生实事";
+    if notice.annex.is_some() || !notice.livelihood_projects.is_empty() {
+        return;
+    }
+    let spans = notice.document.lines.into_iter();
+    let spans = spans.chain(notice.requirements.iter().map(|r| r.lines));
+    let line = spans
+        .filter_map(|span| Locator::new(lines, span).find_line(PROJECTS))
+        .next();
+    if let Some(line) = line {
+        let message = "the plan speaks of its 民生实事, but no annex table of them was read";
+        found.push(Diagnostic::warning(Code::AnnexRow, line, message).with_excerpt(PROJECTS));
     }
 }
 
@@ -330,6 +567,21 @@ fn github(out: &mut String, name: &str, d: &Diagnostic) {
         d.code,
         escape_data(&d.message)
     );
+}
+
+/// A GitHub Actions error annotation for the file `name` that could not be
+/// read at all, for the reason `parse-notice` gives on its `error:` line.
+///
+/// ```
+/// let out = fengong::check::github_error("notices/a,b.txt", "no such file");
+/// assert_eq!(out, "::error file=notices/a%2Cb.txt,title=unreadable::no such file\n");
+/// ```
+pub fn github_error(name: &str, reason: &str) -> String {
+    format!(
+        "::error file={},title=unreadable::{}\n",
+        escape_property(name),
+        escape_data(reason)
+    )
 }
 
 #[cfg(test)]

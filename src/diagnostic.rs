@@ -15,7 +15,11 @@ use serde::{Deserialize, Serialize};
 pub enum Severity {
     /// The notice was read, but something in it is off.
     Warning,
-    /// Part of the notice could not be read.
+    /// Part of the notice could not be read. No diagnostic of this version
+    /// is an error: every finding is a warning, and a notice that cannot be
+    /// read at all is an [`Error`](crate::Error). The severity is kept so
+    /// that a later version may report a part it could not read without a
+    /// breaking change.
     Error,
 }
 
@@ -42,7 +46,8 @@ pub enum Code {
     LeaderName,
     /// A department name that does not look like a body.
     DepartmentName,
-    /// An annex row missing its number, task, leader or department, or numbered out of order.
+    /// An annex row missing its number, task, leader or department, or
+    /// numbered out of order; or an annex heading with no rows under it.
     AnnexRow,
     /// The year in the notice's title differs from the plan's.
     YearMismatch,
@@ -54,6 +59,16 @@ pub enum Code {
     Tail,
     /// An annex category cell that is not numbered '一、…'.
     AnnexCategory,
+    /// An envelope without its issuer, document number, title or plan title.
+    Envelope,
+    /// A task without 工作措施 in a part whose other tasks have them.
+    MissingMeasures,
+    /// A task title of more than one sentence: a lost '工作措施：' label, or
+    /// a line read into the title.
+    TaskTitle,
+    /// A measure that does not end a sentence: a stray line read into the
+    /// measures, or words lost at a page end.
+    Measure,
 }
 
 impl Code {
@@ -79,6 +94,10 @@ impl Code {
             Code::DuplicateField => "duplicate_field",
             Code::Tail => "tail",
             Code::AnnexCategory => "annex_category",
+            Code::Envelope => "envelope",
+            Code::MissingMeasures => "missing_measures",
+            Code::TaskTitle => "task_title",
+            Code::Measure => "measure",
         }
     }
 }

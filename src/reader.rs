@@ -51,6 +51,9 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
     let mut document = Document::default();
     let mut diagnostics = Vec::new();
     envelope::read_envelope(&head[..body_start], &mut document, &mut diagnostics);
+    // reported at the envelope's first words, or the body's when it has none
+    let first_words = head.iter().find(|l| !l.is_blank()).map_or(1, |l| l.number);
+    diagnostics.extend(envelope_gaps(&document, first_words));
     let mut body = Body::new(document, diagnostics, text.len());
     let body_lines = head[body_start..].iter().copied().chain(lines);
     reflow::each_block(body_lines, |block| body.block(block));
@@ -84,8 +87,20 @@ fn body_start(head: &[Line<'_>]) -> usize {
 /// `notice.tasks`, filled in place as its fields come.
 struct Draft {
     measures_seen: bool,
-    leaders_seen: bool,
+    /// The line of the first '分管省领导：'.
+    leaders_line: Option<u32>,
+    /// The line of the first '部门分工：'.
     division_line: Option<u32>,
+}
+
+/// Notes `line` as where a field first stands in `slot`; true when it
+/// stood there already (the field is given twice).
+fn first_line(slot: &mut Option<u32>, line: u32) -> bool {
+    if slot.is_some() {
+        return true;
+    }
+    *slot = Some(line);
+    false
 }
 
 /// The state of the body's reading.
@@ -212,7 +227,7 @@ impl<'a> Body<'a> {
         });
         self.draft = Some(Draft {
             measures_seen: false,
-            leaders_seen: false,
+            leaders_line: None,
             division_line: None,
         });
     }
@@ -226,8 +241,8 @@ impl<'a> Body<'a> {
         task.lines.extend_to(block.lines.last);
         let seen = match which {
             Label::Measures => std::mem::replace(&mut draft.measures_seen, true),
-            Label::Leaders => std::mem::replace(&mut draft.leaders_seen, true),
-            Label::Division => draft.division_line.replace(block.lines.first).is_some(),
+            Label::Leaders => first_line(&mut draft.leaders_line, block.lines.first),
+            Label::Division => first_line(&mut draft.division_line, block.lines.first),
         };
         if seen {
             let message = format!(
@@ -254,7 +269,9 @@ impl<'a> Body<'a> {
             return;
         };
         let (number, first) = (task.number, task.lines.first);
-        let missing_leaders = !draft.leaders_seen || task.leaders.is_empty();
+        // an empty '分管省领导：' is reported where it stands
+        let leaders_line = draft.leaders_line.unwrap_or(first);
+        let missing_leaders = draft.leaders_line.is_none() || task.leaders.is_empty();
         let missing_division = task.departments.is_none();
         let unparsed = match (&task.departments, draft.division_line) {
             (Some(d), Some(line)) if d.mode == Mode::Unparsed => Some((line, d.text.to_string())),
@@ -263,7 +280,7 @@ impl<'a> Body<'a> {
         if missing_leaders {
             self.warn(
                 Code::MissingLeaders,
-                first,
+                leaders_line,
                 format!("task {number} has no 分管省领导"),
             );
         }
@@ -361,6 +378,12 @@ impl<'a> Body<'a> {
             Kind::CarbonCopy => !std::mem::replace(&mut doc.cc, cc_list(value)).is_empty(),
             _ => match printed_on(&block.text) {
                 Some((office, date)) => {
+                    if let Some(office) = &office {
+                        if let Some(d) = odd_office(office, block.lines.first) {
+                            self.notice.diagnostics.push(d);
+                        }
+                    }
+                    let doc = &mut self.notice.document;
                     doc.printed_by = office.map(Cow::Owned).or(doc.printed_by.take());
                     doc.printed_on.replace(date).is_some()
                 }
@@ -397,8 +420,12 @@ impl<'a> Body<'a> {
             Some(Kind::CarbonCopy | Kind::Disclosure)
                 if self.notice.document.printed_by.is_none() =>
             {
+                let office = lift(&block.text, normalize(&block.text));
+                if let Some(d) = odd_office(&office, block.lines.first) {
+                    self.notice.diagnostics.push(d);
+                }
                 let doc = &mut self.notice.document;
-                doc.printed_by = Some(lift(&block.text, normalize(&block.text)));
+                doc.printed_by = Some(office);
                 if let Some(span) = doc.tail_lines.as_mut() {
                     span.extend_to(block.lines.last);
                 }
@@ -415,7 +442,7 @@ impl<'a> Body<'a> {
         let last_line = self.last_line;
         let open = self.draft.as_ref().zip(self.notice.tasks.last());
         let message = match open {
-            Some((d, task)) if !d.leaders_seen || d.division_line.is_none() => {
+            Some((d, task)) if d.leaders_line.is_none() || d.division_line.is_none() => {
                 format!("the input ends inside task {}", task.number)
             }
             _ if self.notice.document.printed_on.is_none() => {
@@ -431,6 +458,12 @@ impl<'a> Body<'a> {
         self.truncation();
         self.close_task();
         self.notice.livelihood_projects = annex::projects(std::mem::take(&mut self.rows));
+        if let Some(annex) = &self.notice.annex {
+            if self.notice.livelihood_projects.is_empty() {
+                let message = format!("the annex '{}' has no rows", annex.title);
+                self.warn(Code::AnnexRow, annex.lines.first, message);
+            }
+        }
         let notice = self.notice;
         let carries_fields = |t: &Task| !t.leaders.is_empty() || t.departments.is_some();
         if !notice.tasks.iter().any(carries_fields) {
@@ -443,6 +476,54 @@ impl<'a> Body<'a> {
         notice.diagnostics.sort_by_key(|d| d.line);
         Ok(notice)
     }
+}
+
+/// A `tail` warning when the printing office read from `line` holds the
+/// punctuation of a list: the 抄送 list's later lines, read into the office
+/// when the line with its label is lost.
+///
+/// ```text
+/// 公开方式：主动公开
+///                                      ← '抄送：省委有关部委办，…，省' lost
+/// 纪委监委办公厅，南部战区、…，中直驻粤有关单位。
+/// 广东省人民政府办公厅秘书处
+/// ```
+fn odd_office(office: &str, line: u32) -> Option<Diagnostic> {
+    let marks = ['，', '、', '。', '；', ',', ';'];
+    let at = office.find(marks)?;
+    let message = format!(
+        "the printing office '{office}' holds the punctuation of a list: a 抄送 line may be lost"
+    );
+    Some(Diagnostic::warning(Code::Tail, line, message).with_excerpt(&office[..at]))
+}
+
+/// An `envelope` warning naming what the envelope lacks of its issuer,
+/// document number, title and plan title, at `line`.
+///
+/// ```text
+/// 广东省人民政府文件                                   issuer
+/// 粤府〔2023〕18号                                     document number
+/// 广东省人民政府关于印发2023年 省《政府工作报告》…的通知  title
+/// 2023 年省《政府工作报告》工作任务 分工方案            plan title
+/// ```
+fn envelope_gaps(document: &Document<'_>, line: u32) -> Option<Diagnostic> {
+    let missing: Vec<&str> = [
+        (document.issuer.is_none(), "issuer (广东省人民政府文件)"),
+        (
+            document.doc_number.is_none(),
+            "document number (粤府〔…〕…号)",
+        ),
+        (document.title.is_none(), "title (…的通知)"),
+        (document.plan_title.is_none(), "plan title (…分工方案)"),
+    ]
+    .into_iter()
+    .filter_map(|(absent, what)| absent.then_some(what))
+    .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let message = format!("the envelope has no {}", missing.join(", "));
+    Some(Diagnostic::warning(Code::Envelope, line, message))
 }
 
 /// The text after '附件：…' is the table's caption when it repeats the
@@ -485,17 +566,10 @@ fn number_checks(notice: &mut Notice) {
         .iter()
         .map(|p| (p.number, p.lines.first))
         .collect();
+    let parts: Vec<(u32, u32)> = notice.sections.iter().map(|s| (s.number, s.line)).collect();
     let mut found = sequence(&tasks, "task", Code::TaskNumber);
     found.extend(sequence(&rows, "annex row", Code::AnnexRow));
-    let mut expected = 1;
-    for section in &notice.sections {
-        let n = section.number;
-        if n != expected {
-            let message = format!("part {n} stands where part {expected} is expected");
-            found.push(Diagnostic::warning(Code::PartNumber, section.line, message));
-        }
-        expected = expected.max(n + 1);
-    }
+    found.extend(sequence(&parts, "part", Code::PartNumber));
     notice.diagnostics.extend(found);
 }
 

@@ -252,6 +252,30 @@ pub(crate) fn measures<'a>(block: &Block<'a>, value: &str, out: &mut Vec<Cow<'a,
     });
 }
 
+/// How many sentences `text` holds, as the measures are split: '。', '！'
+/// or '？' outside quotes and brackets ends one.
+///
+/// ```text
+/// 推进内外贸产品同线同标同质，开展“粤贸全国”经贸活动。           1
+/// 推进…经贸活动。实施同线同标同质工程。                            2
+/// ```
+pub(crate) fn sentence_count(text: &str) -> usize {
+    let mut count = 0;
+    split_sentences(text, |range| {
+        let words = text.get(range).unwrap_or_default();
+        count += usize::from(!trim_start(words).is_empty());
+    });
+    count
+}
+
+/// Whether `text` ends a sentence: '。', '！' or '？', then any closing
+/// quotes or brackets ('…十五大行动。”').
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let closers = ['”', '’', '）', '》', '」', '』', ')'];
+    let words = text.trim_end_matches(|c: char| closers.contains(&c) || is_space(c));
+    words.ends_with(['。', '！', '？'])
+}
+
 /// A task's title after its header, normalized.
 pub(crate) fn title<'a>(whole: &Cow<'a, str>, rest: &str) -> Cow<'a, str> {
     lift(whole, normalize(rest))

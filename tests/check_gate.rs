@@ -350,7 +350,7 @@ fn a_part_heading_deleted() {
     assert_reports(
         "deleted-heading.txt",
         &text,
-        &[("part_number", 190, "part 3 stands where part 2 is expected")],
+        &[("part_number", 190, "part 3 follows part 1: 2 missing")],
     );
 }
 
@@ -367,7 +367,7 @@ fn a_part_heading_blanked() {
     assert_reports(
         "blanked-heading.txt",
         &text,
-        &[("part_number", 191, "part 3 stands where part 2 is expected")],
+        &[("part_number", 191, "part 3 follows part 1: 2 missing")],
     );
 }
 
@@ -396,21 +396,26 @@ fn several_files_report_each_and_exit_1() {
 }
 
 /// Asserts both `parse-notice FILE` and `parse-notice check FILE` refuse
-/// `path` with exit 2, nothing on stdout and one stderr line.
+/// `path` with exit 2 and one stderr line; on stdout nothing, or under
+/// `--format github` one error annotation with the same reason.
 fn assert_refused(path: &Path, reason: &str) {
     let line = format!("error: {}: {reason}\n", path.display());
-    let forms: [&[&str]; 4] = [
-        &[],
-        &["check"],
-        &["check", "--format", "github"],
-        &["check", "--format", "json"],
+    let annotation = format!(
+        "::error file={},title=unreadable::{reason}\n",
+        escape_property(&path.display().to_string())
+    );
+    let forms: [(&[&str], &str); 4] = [
+        (&[], ""),
+        (&["check"], ""),
+        (&["check", "--format", "github"], &annotation),
+        (&["check", "--format", "json"], ""),
     ];
-    for form in forms {
+    for (form, stdout) in forms {
         let mut args: Vec<&std::ffi::OsStr> = form.iter().map(std::ffi::OsStr::new).collect();
         args.push(path.as_os_str());
         let out = run(&args);
         assert_eq!(out.code, Some(2), "{form:?} {}", path.display());
-        assert_eq!(out.stdout, "", "{form:?} {}", path.display());
+        assert_eq!(out.stdout, stdout, "{form:?} {}", path.display());
         assert_eq!(out.stderr, line, "{form:?} {}", path.display());
     }
 }

@@ -636,6 +636,7 @@ fn missing_fields_are_diagnosed_with_their_lines() {
     assert_eq!(
         found,
         [
+            (Code::Envelope, 1),         // no issuer, number or title before the plan title
             (Code::Unrecognized, 5),     // '分管省领导：张虎' before any task
             (Code::MissingLeaders, 7),   // task 1
             (Code::MissingDivision, 11), // task 2
@@ -725,17 +726,19 @@ fn annex_rows_reconstruct_their_lines() {
 }
 
 /// Content that once passed `check` unnoticed: each now has its diagnostic.
+/// (These pieces have no envelope; its `envelope` warning is left out.)
 #[test]
 fn silent_misreadings_are_diagnosed() {
     let codes = |text: &str| -> Vec<(Code, u32)> {
         let n = fengong::parse(text).unwrap();
-        n.diagnostics.iter().map(|d| (d.code, d.line)).collect()
+        let found = n.diagnostics.iter().filter(|d| d.code != Code::Envelope);
+        found.map(|d| (d.code, d.line)).collect()
     };
     let task = "1. 任务。\n分管省领导：张虎\n部门分工：省财政厅牵头。\n";
     let tail = "公开方式：主动公开\n抄送：省法院，省检察院。\n广东省人民政府办公厅秘书处\n2024年2月20日印发\n";
-    // an empty 分管省领导
+    // an empty 分管省领导, reported where the label stands
     let empty = format!("1. 任务。\n分管省领导：\n部门分工：省财政厅牵头。\n{tail}");
-    assert_eq!(codes(&empty), [(Code::MissingLeaders, 1)]);
+    assert_eq!(codes(&empty), [(Code::MissingLeaders, 2)]);
     // a cc list without its final '。' swallows the printing office
     let open_cc =
         format!("{task}抄送：省法院，省检察院\n广东省人民政府办公厅秘书处\n2024年2月20日印发\n");
@@ -744,9 +747,14 @@ fn silent_misreadings_are_diagnosed() {
     let second = format!("{task}附件：分解表\n附件：另一表\n补充说明文字\n{tail}");
     let n = fengong::parse(&second).unwrap();
     assert_eq!(n.annex.as_ref().unwrap().title, "分解表");
+    // and the first annex, left with no rows, says so
     assert_eq!(
         codes(&second),
-        [(Code::Unrecognized, 5), (Code::Unrecognized, 6)]
+        [
+            (Code::AnnexRow, 4),
+            (Code::Unrecognized, 5),
+            (Code::Unrecognized, 6)
+        ]
     );
     // a category cell that is not numbered '一、…'
     let rows = "附件：分解表\n一、就业\t1\t培训。\t王曦\t省人力资源社会保障厅 杨红山\n住房\t2\t补贴。\t孙志洋\t省住房城乡建设厅 张勇\n";

@@ -3,7 +3,8 @@
 //!
 //! A thin shell over the `fengong` library: it reads arguments and files,
 //! calls the library and prints. Exit status: 0 done; 1 `check` found
-//! diagnostics; 2 a file could not be read or is not a notice.
+//! diagnostics; 2 a file could not be read or is not a notice, or the
+//! arguments were wrong.
 
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
@@ -42,7 +43,7 @@ struct Cli {
     /// Several files print one JSON object per line, in argument order.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Indent the JSON (one file only).
+    /// Indent the JSON (one file only: several files print one line each).
     #[arg(long)]
     pretty: bool,
     #[command(flatten)]
@@ -76,7 +77,8 @@ impl Limits {
 #[derive(Subcommand)]
 enum Command {
     /// Say, with line numbers, whether each notice was read completely.
-    /// Exit 0: no diagnostics; 1: diagnostics; 2: a file unreadable or not a notice.
+    /// Exit 0: no diagnostics; 1: diagnostics; 2: a file unreadable or not a
+    /// notice, or wrong arguments.
     Check {
         /// Notices to check; '-' reads standard input.
         #[arg(required = true, value_name = "FILE")]
@@ -106,10 +108,26 @@ fn main() -> ExitCode {
             files,
             format,
             limits,
-        }) => check(&files, format, limits),
-        None => print_notices(&cli.files, cli.pretty, cli.limits),
+        }) => usage(&files, false).unwrap_or_else(|| check(&files, format, limits)),
+        None => usage(&cli.files, cli.pretty)
+            .unwrap_or_else(|| print_notices(&cli.files, cli.pretty, cli.limits)),
     };
     ExitCode::from(status)
+}
+
+/// Exit status 2 and an `error:` line for arguments that cannot all be
+/// honoured: standard input named twice, `--pretty` with several files.
+fn usage(files: &[PathBuf], pretty: bool) -> Option<u8> {
+    let stdin_twice = files.iter().filter(|f| *f == Path::new("-")).count() > 1;
+    let problem = if stdin_twice {
+        "standard input ('-') can be read only once"
+    } else if pretty && files.len() > 1 {
+        "--pretty takes one file: several files print one JSON object per line"
+    } else {
+        return None;
+    };
+    complain(problem);
+    Some(2)
 }
 
 /// Reads a file (or standard input for '-'), refusing one over the limit.
@@ -181,24 +199,23 @@ fn notice_json(path: &Path, pretty: bool, limits: Limits) -> Result<Vec<u8>, Str
 }
 
 /// Prints each file's JSON in argument order, one line each (`--pretty`
-/// indents a single file's; with several it is ignored, so that each file
-/// stays one line).
+/// indents a single file's).
 fn print_notices(files: &[PathBuf], pretty: bool, limits: Limits) -> u8 {
-    let pretty = pretty && files.len() == 1;
-    print_in_order(files, limits, |path| {
-        notice_json(path, pretty, limits).map(|json| (json, 0))
-    })
+    let read = |path: &Path| notice_json(path, pretty, limits).map(|json| (json, 0));
+    print_in_order(files, limits, read, |_, _| Vec::new())
 }
 
 /// Prints what `read` makes of each file, in argument order, reading
 /// several files at once ([`in_order`]); `read` gives a file's output and
-/// how many diagnostics it found. A file that fails gets an `error:` line
-/// and the others still print. Exit status: 2 if a file failed or standard
-/// output could not be written, else 1 if any diagnostics, else 0.
+/// how many diagnostics it found. A file that fails gets an `error:` line,
+/// and what `failed` makes of its name and reason on standard output; the
+/// others still print. Exit status: 2 if a file failed or standard output
+/// could not be written, else 1 if any diagnostics, else 0.
 fn print_in_order(
     files: &[PathBuf],
     limits: Limits,
     read: impl Fn(&Path) -> Result<(Vec<u8>, usize), String> + Sync,
+    failed: impl Fn(&str, &str) -> Vec<u8>,
 ) -> u8 {
     let mut out = io::stdout().lock();
     let mut status = 0;
@@ -218,8 +235,13 @@ fn print_in_order(
                     }
                 }
                 Err(reason) => {
+                    let name = display(path);
+                    if let Err(e) = out.write_all(&failed(&name, &reason)) {
+                        status = write_failed(&e).unwrap_or(status);
+                        return ControlFlow::Break(());
+                    }
                     let _ = out.flush();
-                    complain(&format!("{}: {reason}", display(path)));
+                    complain(&format!("{name}: {reason}"));
                     status = 2;
                 }
             }
@@ -396,9 +418,7 @@ fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(Vec<u8>, usiz
     let bytes = read_input(path, limits)?;
     let text = fengong::read_text(&bytes).map_err(|e| e.to_string())?;
     let notice = fengong::parse(&text).map_err(|e| e.to_string())?;
-    let mut diagnostics = notice.diagnostics.clone();
-    diagnostics.extend(fengong::check::lint(&notice, &text));
-    diagnostics.sort_by_key(|d| d.line);
+    let diagnostics = fengong::check::findings(&notice, &text);
     let name = display(path);
     let report = match style {
         Style::Human => {
@@ -408,16 +428,35 @@ fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(Vec<u8>, usiz
             fengong::check::render(&name, &text, &diagnostics, fengong::check::Format::Github)
         }
         Style::Json => {
-            let value = serde_json::json!({ "file": name, "diagnostics": diagnostics });
-            format!("{value}\n")
+            let report = Report {
+                file: &name,
+                diagnostics: &diagnostics,
+            };
+            let json =
+                serde_json::to_string(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
+            format!("{json}\n")
         }
     };
     Ok((report.into_bytes(), diagnostics.len()))
 }
 
-/// Reports, file by file in argument order, whether each was read completely.
+/// One file's line of `check --format json`, its keys in this order.
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    file: &'a str,
+    diagnostics: &'a [fengong::Diagnostic],
+}
+
+/// Reports, file by file in argument order, whether each was read
+/// completely. Under `--format github` a file that cannot be read is also
+/// an error annotation, so that the job's summary shows it.
 fn check(files: &[PathBuf], style: Style, limits: Limits) -> u8 {
-    print_in_order(files, limits, |path| check_one(path, style, limits))
+    let read = |path: &Path| check_one(path, style, limits);
+    let failed = |name: &str, reason: &str| match style {
+        Style::Github => fengong::check::github_error(name, reason).into_bytes(),
+        Style::Human | Style::Json => Vec::new(),
+    };
+    print_in_order(files, limits, read, failed)
 }
 
 #[cfg(test)]
