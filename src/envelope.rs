@@ -177,7 +177,8 @@ enum EnvelopeLine {
     Issuer(String),
     DocNumber(String),
     Title(String),
-    Addressees(Vec<String>),
+    /// The addressee list's line, ending '：'.
+    Addressees(String),
     PlanTitle(String, u16),
     Date(Date),
     Text(String),
@@ -232,11 +233,33 @@ fn classify(line: &str, doc: &Document<'_>) -> EnvelopeLine {
     }
     let opening = doc.addressees.is_empty() && doc.letter.is_none();
     if opening && (text.ends_with('：') || text.ends_with(':')) {
-        let names = text.trim_end_matches(['：', ':']);
-        let names = names.split(['，', '、']).map(str::to_string).collect();
-        return EnvelopeLine::Addressees(names);
+        return EnvelopeLine::Addressees(text.into_owned());
     }
     EnvelopeLine::Text(text.into_owned())
+}
+
+/// The names of the addressee line, split at '，' and '、' outside brackets.
+///
+/// ```text
+/// 各地级以上市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构：
+/// ^^^^^^^^^^^^^^^^^^  ^^^^^^^^^^^^^^^^^^^^^  ^^^^^^^^^^^^  ^^^^^^^^^^
+/// ```
+fn addressee_names(text: &str) -> Vec<Cow<'static, str>> {
+    let text = text.trim_end_matches(['：', ':']);
+    let (mut names, mut depth, mut start) = (Vec::new(), 0usize, 0);
+    for (at, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '《' | '【' => depth += 1,
+            '）' | ')' | '》' | '】' => depth = depth.saturating_sub(1),
+            '，' | '、' if depth == 0 => {
+                names.push(Cow::Owned(text[start..at].to_string()));
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    names.push(Cow::Owned(text[start..].to_string()));
+    names
 }
 
 /// Paragraphs being gathered: a numbered opinion ('一、…') starts a new one,
@@ -245,6 +268,15 @@ fn classify(line: &str, doc: &Document<'_>) -> EnvelopeLine {
 struct Paragraphs(Vec<String>);
 
 impl Paragraphs {
+    /// The text gathered, taken away, when it is one paragraph that ends no
+    /// sentence: the first pieces of an addressee list a wrap broke.
+    fn take_unstopped(&mut self) -> Option<String> {
+        match self.0.as_slice() {
+            [only] if !only.contains('。') => self.0.pop(),
+            _ => None,
+        }
+    }
+
     fn push_line(&mut self, text: &str) {
         match self.0.last_mut() {
             Some(last) if part_heading(text).is_err() => last.push_str(text),
@@ -258,6 +290,17 @@ impl Paragraphs {
 }
 
 /// Reads the envelope from the lines before the plan's first part.
+///
+/// A title or an addressee list a wrap broke is put back together: the
+/// lines before the one ending '…通知' that holds (with them) '关于', and a
+/// piece without '。' before the line ending '：'.
+///
+/// ```text
+/// 广东省人民政府                                      ← the title's first piece
+/// 关于印发2024年 省《政府工作报告》工作任务 分工方案的通知
+/// 各地级以上市人民政府，各县（市、区）人民政府，省政府      ← the list's first piece
+/// 各部门、各直属机构：
+/// ```
 pub(crate) fn read_envelope(
     lines: &[Line<'_>],
     doc: &mut Document<'_>,
@@ -265,7 +308,9 @@ pub(crate) fn read_envelope(
 ) {
     let mut letter = Paragraphs::default();
     let mut preamble = Paragraphs::default();
-    for line in lines.iter().filter(|l| !l.is_blank()) {
+    // lines before the title that may be its first pieces
+    let mut before_title: Vec<(u32, String, &str)> = Vec::new();
+    for line in lines.iter().filter(|l| !l.is_filler()) {
         match &mut doc.lines {
             Some(span) => span.extend_to(line.number),
             None => doc.lines = Some(LineSpan::line(line.number)),
@@ -274,35 +319,87 @@ pub(crate) fn read_envelope(
             preamble.push_line(&normalize(line.text));
             continue;
         }
-        match classify(line.text, doc) {
+        let kind = classify(line.text, doc);
+        if !matches!(kind, EnvelopeLine::Text(_) | EnvelopeLine::Title(_)) {
+            unread(&mut before_title, diagnostics);
+        }
+        match kind {
             EnvelopeLine::Attachment => {}
             EnvelopeLine::Issuer(issuer) => doc.issuer = Some(issuer.into()),
             EnvelopeLine::DocNumber(number) => doc.doc_number = Some(number.into()),
-            EnvelopeLine::Title(title) => doc.title = Some(title.into()),
-            EnvelopeLine::Addressees(names) => {
-                doc.addressees = names.into_iter().map(Cow::Owned).collect()
+            EnvelopeLine::Title(title) => {
+                doc.title = Some(title_with(&mut before_title, &title, diagnostics).into());
+            }
+            EnvelopeLine::Addressees(text) => {
+                let text = match letter.take_unstopped() {
+                    Some(head) => head + &text,
+                    None => text,
+                };
+                doc.addressees = addressee_names(&text);
             }
             EnvelopeLine::PlanTitle(title, year) => {
                 doc.plan_title = Some(title.into());
                 doc.year = Some(year);
             }
             EnvelopeLine::Date(date) => doc.signed_on = Some(date),
-            EnvelopeLine::Text(text) if is_signature(&text, doc) => {}
-            EnvelopeLine::Text(text) if doc.title.is_some() || !doc.addressees.is_empty() => {
-                letter.push_line(&text);
+            EnvelopeLine::Text(text) if doc.title.is_none() && doc.addressees.is_empty() => {
+                let pieces = before_title.iter().map(|(_, piece, _)| squeeze(piece));
+                let joined: String = pieces.chain([squeeze(&text)]).collect();
+                let ends_title = joined.ends_with("通知") && joined.contains("关于");
+                if ends_title {
+                    let title = title_with(&mut before_title, &squeeze(&text), diagnostics);
+                    doc.title = Some(title.into());
+                } else {
+                    // a title stands on a few lines: older ones do not begin it
+                    if before_title.len() == MAX_TITLE_LINES - 1 {
+                        let oldest = before_title.remove(0);
+                        unread(&mut vec![oldest], diagnostics);
+                    }
+                    before_title.push((line.number, text, line.text));
+                }
             }
-            EnvelopeLine::Text(_) => diagnostics.push(
-                Diagnostic::warning(
-                    Code::Unrecognized,
-                    line.number,
-                    "line before the notice's title fits no part of the envelope",
-                )
-                .with_excerpt(line.text),
-            ),
+            EnvelopeLine::Text(text) if is_signature(&text, doc) => {}
+            EnvelopeLine::Text(text) => letter.push_line(&text),
         }
     }
+    unread(&mut before_title, diagnostics);
     doc.letter = letter.joined().map(Cow::Owned);
     doc.preamble = preamble.joined().map(Cow::Owned);
+}
+
+/// The most lines a wrap breaks the notice's title into.
+const MAX_TITLE_LINES: usize = 4;
+
+/// The title, after the pieces of it standing on the lines before (when
+/// none of them ends a sentence; otherwise they are reported).
+fn title_with(
+    before: &mut Vec<(u32, String, &str)>,
+    last: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    if before.iter().any(|(_, piece, _)| piece.contains('。')) {
+        unread(before, diagnostics);
+    }
+    let mut title: String = before
+        .drain(..)
+        .map(|(_, piece, _)| squeeze(&piece).into_owned())
+        .collect();
+    title.push_str(last);
+    title
+}
+
+/// Reports the lines before the title that turned out not to begin it.
+fn unread(before: &mut Vec<(u32, String, &str)>, diagnostics: &mut Vec<Diagnostic>) {
+    for (number, _, raw) in before.drain(..) {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::Unrecognized,
+                number,
+                "line before the notice's title fits no part of the envelope",
+            )
+            .with_excerpt(raw),
+        );
+    }
 }
 
 /// The issuer's name standing alone under the letter, above its date.

@@ -128,7 +128,7 @@ impl Json<'_> {
             number,
             title,
             tasks,
-            line,
+            lines,
             intro,
             intro_lines,
         } = section;
@@ -137,7 +137,7 @@ impl Json<'_> {
             number => self.number(number),
             title => self.text(title),
             tasks => self.list(tasks, Self::number),
-            line => self.number(line),
+            lines => self.span(lines),
             intro => self.option(intro.as_ref(), Self::text),
             intro_lines => self.option(intro_lines.as_ref(), Self::span),
         );

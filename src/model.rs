@@ -124,8 +124,8 @@ pub struct Section<'a> {
     pub title: Cow<'a, str>,
     /// The numbers of the tasks under it.
     pub tasks: Vec<u32>,
-    /// The input line of the heading.
-    pub line: u32,
+    /// The input lines of the heading: one, or more when a wrap broke it.
+    pub lines: LineSpan,
     /// A paragraph between the heading and the first task or requirement.
     #[serde(default)]
     pub intro: Option<Cow<'a, str>>,
@@ -309,7 +309,7 @@ impl Section<'_> {
             number: self.number,
             title: own(self.title),
             tasks: self.tasks,
-            line: self.line,
+            lines: self.lines,
             intro: self.intro.map(own),
             intro_lines: self.intro_lines,
         }

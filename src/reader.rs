@@ -52,7 +52,7 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
     let mut diagnostics = Vec::new();
     envelope::read_envelope(&head[..body_start], &mut document, &mut diagnostics);
     // reported at the envelope's first words, or the body's when it has none
-    let first_words = head.iter().find(|l| !l.is_blank()).map_or(1, |l| l.number);
+    let first_words = head.iter().find(|l| !l.is_filler()).map_or(1, |l| l.number);
     diagnostics.extend(envelope_gaps(&document, first_words));
     let mut body = Body::new(document, diagnostics, text.len());
     let body_lines = head[body_start..].iter().copied().chain(lines);
@@ -175,6 +175,8 @@ impl<'a> Body<'a> {
             Kind::AnnexStart => {}
             Kind::TableRow => self.table_row(block),
             Kind::Disclosure | Kind::CarbonCopy | Kind::PrintedOn => self.tail(block.kind, block),
+            // the heading stays open for its intro after its wrapped rest
+            Kind::Text if self.heading_rest(block) => return,
             Kind::Text => self.text(block),
         }
         self.previous = Some(block.kind);
@@ -189,7 +191,7 @@ impl<'a> Body<'a> {
             number,
             title: lift(&block.text, normalize(title)),
             tasks: Vec::new(),
-            line: block.lines.first,
+            lines: block.lines,
             intro: None,
             intro_lines: None,
         });
@@ -400,6 +402,29 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// Reads a text block right after a part heading as the rest of the
+    /// heading a wrap broke off, when it is short and ends no sentence;
+    /// false when it is not (an intro is a paragraph of sentences).
+    ///
+    /// ```text
+    /// 二、纵深推进粤港澳大湾区、深圳先行示范区建设，高水平建设横琴、
+    /// 前海、南沙三大平台                       ← the heading's rest
+    /// ```
+    fn heading_rest(&mut self, block: &Block<'a>) -> bool {
+        let Some(section) = self.notice.sections.last_mut() else {
+            return false;
+        };
+        let rest = normalize(&block.text);
+        let is_rest = self.previous == Some(Kind::PartHeading)
+            && rest.chars().count() <= MAX_HEADING_REST
+            && !rest.contains(['。', '！', '？', '；']);
+        if is_rest {
+            section.title.to_mut().push_str(&rest);
+            section.lines.extend_to(block.lines.last);
+        }
+        is_rest
+    }
+
     fn text(&mut self, block: &Block<'a>) {
         match self.previous {
             Some(Kind::PartHeading) => {
@@ -550,6 +575,10 @@ fn caption_or_continuation(title: &mut Cow<'_, str>, text: &str) -> bool {
     short
 }
 
+/// The most characters a wrap can have left of a part heading (the 2023
+/// notice's longest heading is 50 characters).
+const MAX_HEADING_REST: usize = 60;
+
 /// The most characters a wrap can have left of an annex title.
 const MAX_TITLE_REST: usize = 16;
 
@@ -566,7 +595,11 @@ fn number_checks(notice: &mut Notice) {
         .iter()
         .map(|p| (p.number, p.lines.first))
         .collect();
-    let parts: Vec<(u32, u32)> = notice.sections.iter().map(|s| (s.number, s.line)).collect();
+    let parts: Vec<(u32, u32)> = notice
+        .sections
+        .iter()
+        .map(|s| (s.number, s.lines.first))
+        .collect();
     let mut found = sequence(&tasks, "task", Code::TaskNumber);
     found.extend(sequence(&rows, "annex row", Code::AnnexRow));
     found.extend(sequence(&parts, "part", Code::PartNumber));

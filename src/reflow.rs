@@ -271,7 +271,7 @@ pub(crate) fn each_block<'a>(
 ) {
     let mut pending: Option<Block<'a>> = None;
     let mut open = false;
-    for line in lines.filter(|l| !l.is_blank()) {
+    for line in lines.filter(|l| !l.is_filler()) {
         let kind = classify(&line);
         match pending.as_mut() {
             Some(block) if kind == Kind::Text && open => {

@@ -22,6 +22,12 @@ impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
+
+    /// Blank, or a page number ([`crate::text::is_page_number`]): a line
+    /// that belongs to no paragraph.
+    pub fn is_filler(&self) -> bool {
+        self.is_blank() || crate::text::is_page_number(self.text)
+    }
 }
 
 /// Spaces but not tabs: a leading tab is an empty table cell.

@@ -82,22 +82,55 @@ pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
 /// Reads a field label and its colon.
 ///
 /// ```text
-/// label = ("工作措施" / "分管省领导" / "部门分工") *space ("：" / ":") *space
+/// label = word *space ("：" / ":") *space     ; the colon, or
+///       / word 1*space                       ; spaces in its place
+/// word  = "工作措施" / "分管省领导" / "部门分工"  ; PDF spacing between
+///                                             ; the characters allowed
 ///
 /// 分管省领导：张虎、吕玉印
 /// ^^^^^^^^^^^ here
+/// 工 作 措 施：出台支持政策。   (spaced out, as the annex header is)
+/// 工作措施 建设数据中心。       (no colon)
+/// 部门分工省财政厅              (not a label: nothing between)
 /// ```
 pub(crate) fn label(i: &str) -> IResult<&str, Label> {
     // by hand rather than `alt((tag, …))`: every line starting 工, 分 or 部
     // is tried, and this is several times cheaper
     let not_a_label = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
-    let (rest, label) = [Label::Measures, Label::Leaders, Label::Division]
+    let labels = [Label::Measures, Label::Leaders, Label::Division];
+    let exact = labels
         .into_iter()
-        .find_map(|label| Some((i.strip_prefix(label.as_str())?, label)))
-        .ok_or_else(not_a_label)?;
-    let rest = trim_start(rest);
-    let rest = rest.strip_prefix(['：', ':']).ok_or_else(not_a_label)?;
-    Ok((trim_start(rest), label))
+        .find_map(|label| Some((i.strip_prefix(label.as_str())?, label)));
+    let (rest, label) = match exact {
+        Some(found) => found,
+        None => spaced_label(i).ok_or_else(not_a_label)?,
+    };
+    let spaced = trim_start(rest);
+    match spaced.strip_prefix(['：', ':']) {
+        Some(value) => Ok((trim_start(value), label)),
+        None if spaced.len() < rest.len() && !spaced.is_empty() => Ok((spaced, label)),
+        None => Err(not_a_label()),
+    }
+}
+
+/// A label spelt with spaces between its characters ('工 作 措 施'), and
+/// what follows it; tried only when a space follows the first character.
+fn spaced_label(i: &str) -> Option<(&str, Label)> {
+    let mut chars = i.chars();
+    let first = chars.next()?;
+    if !chars.next().is_some_and(is_space) {
+        return None;
+    }
+    let labels = [Label::Measures, Label::Leaders, Label::Division];
+    let label = labels.into_iter().find(|l| l.as_str().starts_with(first))?;
+    let mut rest = i;
+    for (k, c) in label.as_str().chars().enumerate() {
+        if k > 0 {
+            rest = trim_start(rest);
+        }
+        rest = rest.strip_prefix(c)?;
+    }
+    Some((rest, label))
 }
 
 /// The names of a leader list, padding removed.
@@ -317,6 +350,17 @@ mod tests {
             ),
             ("部门分工省财政厅", None),
             ("工作要求", None),
+            (
+                "工 作 措 施：出台支持政策。",
+                Some((Label::Measures, "出台支持政策。")),
+            ),
+            (
+                "工作措施 建设数据中心。",
+                Some((Label::Measures, "建设数据中心。")),
+            ),
+            ("分 管 省 领 导 ： 张虎", Some((Label::Leaders, "张虎"))),
+            ("部门分工 ", None),
+            ("工 作", None),
         ];
         for (input, expected) in cases {
             let got = label(input).ok().map(|(rest, l)| (l, rest));

@@ -765,6 +765,85 @@ pub fn is_numeral_char(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
+/// Whether a line holds nothing but a page number: an artifact of a page
+/// end that some extractions of the PDF keep ('— 12 —' under each page of
+/// the printed notice). Such a line belongs to no paragraph, and the pieces
+/// around it join as they do across the blank line of a page end.
+///
+/// ```text
+/// page-number = *dash count *dash / "第" count "页" ["共" count "页"]
+/// count       = 1*3digit                ; ASCII or full-width, spaces around
+/// dash        = "-" / "－" / "—" / "–" / "―"
+/// ```
+///
+/// ```
+/// use fengong::text::is_page_number;
+/// for line in ["— 12 —", "- 12 -", "－１２－", "12", "第 3 页", "第3页 共40页"] {
+///     assert!(is_page_number(line), "{line}");
+/// }
+/// for line in ["12.", "12. 对接香港", "2023", "100 场", "—", "第一页"] {
+///     assert!(!is_page_number(line), "{line}");
+/// }
+/// ```
+#[inline]
+pub fn is_page_number(line: &str) -> bool {
+    // every line is tried: one starting with a Han character other than
+    // '第', or longer than the longest ('第 999 页 共 999 页' and spaces, 30
+    // bytes), is judged from its first byte and its length
+    let may_be = match line.as_bytes() {
+        [b'0'..=b'9' | b'-' | b'\t'..=b' ' | 0xE2 | 0xE3 | 0xEF | 0xC2, ..] => true,
+        [0xE7, 0xAC, 0xAC, ..] => true, // 第
+        _ => false,
+    };
+    may_be && line.len() <= 40 && page_number(trim(line))
+}
+
+/// [`is_page_number`] of a short line, trimmed.
+fn page_number(line: &str) -> bool {
+    // '2023 年 2 月 22 日印发', '“湾区通”工程。': judged by their last character
+    if !line.ends_with(|c| is_digit(c) || is_dash(c) || c == '页') {
+        return false;
+    }
+    match line.strip_prefix('第') {
+        Some(rest) => match page_count(rest, '页') {
+            Some("") => true,
+            Some(rest) => {
+                rest.strip_prefix('共')
+                    .and_then(|rest| page_count(rest, '页'))
+                    == Some("")
+            }
+            None => false,
+        },
+        None => {
+            let count = line.trim_matches(|c| is_dash(c) || is_space(c));
+            (1..=3).contains(&count.chars().count()) && count.chars().all(is_digit)
+        }
+    }
+}
+
+/// `count unit` with spaces around: what follows them.
+fn page_count(s: &str, unit: char) -> Option<&str> {
+    let s = s.trim_start_matches(is_space);
+    let digits = s.find(|c| !is_digit(c)).unwrap_or(s.len());
+    if !(1..=3).contains(&s[..digits].chars().count()) {
+        return None;
+    }
+    let rest = s[digits..]
+        .trim_start_matches(is_space)
+        .strip_prefix(unit)?;
+    Some(rest.trim_start_matches(is_space))
+}
+
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A dash around a page number.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '－' | '—' | '–' | '―')
+}
+
 /// Inputs for tests that hold a fast reader to its first, plain reading.
 #[cfg(test)]
 pub(crate) mod samples {

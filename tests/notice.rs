@@ -560,7 +560,7 @@ fn claimed(n: &Notice) -> Vec<(u32, u32)> {
             .map(|s| (s.first, s.last)),
     );
     for s in &n.sections {
-        spans.push((s.line, s.line));
+        spans.push((s.lines.first, s.lines.last));
         spans.extend(s.intro_lines.iter().map(|s| (s.first, s.last)));
     }
     spans.extend(n.tasks.iter().map(|t| (t.lines.first, t.lines.last)));

@@ -71,7 +71,7 @@ fn claimed_spans(notice: &Notice) -> Vec<(String, LineSpan)> {
             .map(|s| ("document.tail_lines".to_string(), s)),
     );
     for s in &notice.sections {
-        spans.push((format!("section {} line", s.number), LineSpan::line(s.line)));
+        spans.push((format!("section {} lines", s.number), s.lines));
         if let Some(intro) = s.intro_lines {
             spans.push((format!("section {} intro_lines", s.number), intro));
         }
@@ -94,7 +94,9 @@ fn claimed_spans(notice: &Notice) -> Vec<(String, LineSpan)> {
     spans
 }
 
-/// The non-blank input lines no record and no diagnostic accounts for.
+/// The non-blank input lines no record and no diagnostic accounts for; a
+/// line holding only a page number belongs to no record by design
+/// (`fengong::text::is_page_number`).
 fn lost_lines(notice: &Notice, text: &str) -> Vec<u32> {
     let lines = numbered_lines(text);
     // A difference array over line numbers keeps this linear in the input.
@@ -111,7 +113,8 @@ fn lost_lines(notice: &Notice, text: &str) -> Vec<u32> {
     let mut lost = Vec::new();
     for (number, line) in lines {
         covered += depth[number as usize];
-        if covered == 0 && !is_blank(line) {
+        let page_number = fengong::text::is_page_number(line.trim_matches(is_space));
+        if covered == 0 && !is_blank(line) && !page_number {
             lost.push(number);
         }
     }

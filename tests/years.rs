@@ -114,7 +114,7 @@ fn y2021_parts_and_targets() {
     let sections: Vec<(u32, &str, &[u32], u32)> = notice
         .sections
         .iter()
-        .map(|s| (s.number, &*s.title, s.tasks.as_slice(), s.line))
+        .map(|s| (s.number, &*s.title, s.tasks.as_slice(), s.lines.first))
         .collect();
     assert_eq!(
         sections,
@@ -315,7 +315,7 @@ fn y2022_sections_start_at_the_plans_own_first_part() {
     let sections: Vec<(u32, &str, &[u32], u32)> = notice
         .sections
         .iter()
-        .map(|s| (s.number, &*s.title, s.tasks.as_slice(), s.line))
+        .map(|s| (s.number, &*s.title, s.tasks.as_slice(), s.lines.first))
         .collect();
     assert_eq!(
         sections,

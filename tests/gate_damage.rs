@@ -1,0 +1,408 @@
+//! The CI gate through the library (`fengong::parse`, then
+//! `fengong::check::findings`): damage to the 2023 fixture that used to pass
+//! silently is reported, each finding on the damaged file's own line.
+//!
+//! Every damaged copy is made here, in code, from the fixture; the lines it
+//! damages are checked to hold what the test expects, and each test asserts
+//! the whole list of findings as (code, line) pairs.
+
+use fengong::{Code, Diagnostic};
+
+const FIXTURE: &str = include_str!("../fixtures/guangdong-2023.txt");
+
+/// A damaged copy of the fixture, and where each fixture line went.
+struct Damaged {
+    text: String,
+    /// For fixture line `n` (index `n - 1`), its first line in `text`;
+    /// `None` when it was deleted.
+    moved: Vec<Option<u32>>,
+}
+
+impl Damaged {
+    /// The line of `text` that fixture line `n` (kept) now stands on.
+    fn line(&self, n: usize) -> u32 {
+        self.moved[n - 1].unwrap_or_else(|| panic!("fixture line {n} was deleted"))
+    }
+}
+
+/// The fixture with its lines changed by `edit` (1-based line, text) →
+/// `Some(new)` (which may hold line breaks) or `None` to delete the line.
+fn damaged(edit: impl Fn(usize, &str) -> Option<String>) -> Damaged {
+    let mut text = String::with_capacity(FIXTURE.len());
+    let mut moved = Vec::new();
+    let mut next = 1u32;
+    for (i, line) in FIXTURE.lines().enumerate() {
+        match edit(i + 1, line) {
+            Some(new) => {
+                moved.push(Some(next));
+                next += u32::try_from(new.lines().count().max(1)).expect("few lines");
+                text.push_str(&new);
+                text.push('\n');
+            }
+            None => moved.push(None),
+        }
+    }
+    Damaged { text, moved }
+}
+
+/// Fixture line `n` replaced by `new`.
+fn replace(n: usize, new: &str) -> Damaged {
+    damaged(|i, l| {
+        Some(if i == n {
+            new.to_string()
+        } else {
+            l.to_string()
+        })
+    })
+}
+
+/// The fixture without its lines `first..=last`.
+fn delete(first: usize, last: usize) -> Damaged {
+    damaged(|i, l| (!(first..=last).contains(&i)).then(|| l.to_string()))
+}
+
+/// The fixture's line `n`, checked to be `text`.
+fn expect_line(n: usize, text: &str) {
+    assert_eq!(FIXTURE.lines().nth(n - 1), Some(text), "fixture line {n}");
+}
+
+/// What the gate reports on `text`.
+fn findings(text: &str) -> Vec<Diagnostic> {
+    let notice = fengong::parse(text).expect("the damaged copy is still a notice");
+    fengong::check::findings(&notice, text)
+}
+
+/// Asserts the findings on `text` are exactly `expected` (code, line), in
+/// order; returns them for their messages.
+fn assert_findings(text: &str, expected: &[(Code, u32)]) -> Vec<Diagnostic> {
+    let found = findings(text);
+    let got: Vec<(Code, u32)> = found.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(got, expected, "{found:#?}");
+    found
+}
+
+const TASK_53: &str = "53. 推进内外贸产品同线同标同质，开展“粤贸全国”经贸";
+const TASK_53_MEASURES: &str = "工作措施：实施同线同标同质工程。支持检验检测认证机构为企业提供一站式服务，优化出口转内销强制性产品认证程序。开展不少于 100 场“粤贸全国”线上、线下经贸活动，发动不少于 1 万家次的广东企业参加。";
+const TASK_53_LEADERS: &str = "分管省领导：张新、吕玉印";
+const TITLE: &str = "广东省人民政府关于印发2023年 省《政府工作报告》工作任务 分工方案的通知";
+const PLAN_TITLE: &str = "2023 年省《政府工作报告》工作任务 分工方案";
+const ANNEX_HEADING: &str = "附件：2023 年省十件民生实事任务分解表";
+const CC_LINE: &str = "抄送：省委有关部委办，省人大常委会办公厅，省政协办公厅，省";
+const CC_REST: &str = "纪委监委办公厅，南部战区、南部战区海军、南部战区空军、省";
+const PART_4: &str =
+    "四、坚持教育优先发展、科技自立自强、人才引领驱动，全面建设教育强省、科技创新强省、人才强省";
+const STRAY: &str = "这是一行多余的文字";
+
+/// The fixture's task 53 lines, the damage below is made on.
+fn expect_task_53() {
+    expect_line(457, TASK_53);
+    expect_line(459, "活动。");
+    expect_line(461, TASK_53_MEASURES);
+    expect_line(463, TASK_53_LEADERS);
+}
+
+/// The last annex row, and the lines around the table.
+fn expect_annex() {
+    expect_line(1580, "");
+    expect_line(1581, ANNEX_HEADING);
+    expect_line(1582, "");
+    expect_line(1583, "2023 年省十件民生实事任务分解表");
+    assert!(FIXTURE
+        .lines()
+        .nth(1619)
+        .is_some_and(|l| l.starts_with("\t29\t")));
+    expect_line(1621, "");
+    expect_line(1622, "公开方式：主动公开");
+}
+
+#[test]
+fn a_leader_name_whose_characters_stand_in_the_title() {
+    expect_task_53();
+    // '同' stands at 457 in the title; the item '同' at 463
+    let d = replace(463, &format!("{TASK_53_LEADERS}、同"));
+    let found = assert_findings(&d.text, &[(Code::LeaderName, 463)]);
+    assert_eq!(
+        found[0].message,
+        "task 53: leader name '同' is not 2–4 Han characters"
+    );
+    assert_eq!(found[0].excerpt.as_deref(), Some("同"));
+}
+
+#[test]
+fn a_leader_name_on_a_line_of_its_own() {
+    expect_task_53();
+    // '分管省领导：张新、吕玉印、' / '' / '张': the item '张' stands at 465,
+    // though '张' stands first in '张新' at 463
+    let d = replace(463, &format!("{TASK_53_LEADERS}、\n\n张"));
+    assert_eq!(d.text.lines().nth(464), Some("张"));
+    let found = assert_findings(&d.text, &[(Code::LeaderName, 465)]);
+    assert_eq!(
+        found[0].message,
+        "task 53: leader name '张' is not 2–4 Han characters"
+    );
+    assert_eq!(found[0].excerpt.as_deref(), Some("张"));
+}
+
+#[test]
+fn a_task_header_deleted() {
+    expect_task_53();
+    expect_line(
+        455,
+        "部门分工：省发展改革委、商务厅牵头，省交通运输厅、供销社，省邮政管理局等配合。",
+    );
+    expect_line(
+        465,
+        "部门分工：省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。",
+    );
+    let d = damaged(|n, l| (n != 457).then(|| l.to_string()));
+    // Task 53's lines now run into task 52: '活动。' continues its clause,
+    // which no longer parses, reported at its first line (455), not at the
+    // second '部门分工：' (fixture 465, now 464); the second of each field
+    // is a duplicate; task 54 (fixture 467) follows 52.
+    let found = assert_findings(
+        &d.text,
+        &[
+            (Code::DivisionGrammar, 455),
+            (Code::DuplicateField, d.line(461)),
+            (Code::DuplicateField, d.line(463)),
+            (Code::DuplicateField, d.line(465)),
+            (Code::TaskNumber, d.line(467)),
+        ],
+    );
+    assert_eq!((d.line(461), d.line(465), d.line(467)), (460, 464, 466));
+    assert_eq!(
+        found[0].message,
+        "task 52: the 部门分工 clause is outside the grammar (X牵头，Y等配合 / X牵头 / X、Y按职责分工负责)"
+    );
+    assert_eq!(
+        found[3].message,
+        "task 52 gives '部门分工：' twice; the first is kept"
+    );
+    assert_eq!(found[4].message, "task 54 follows task 52: 53 missing");
+}
+
+#[test]
+fn the_plan_titles_year_changed() {
+    expect_line(9, TITLE);
+    expect_line(17, PLAN_TITLE);
+    let d = replace(17, &PLAN_TITLE.replacen("2023", "2024", 1));
+    let found = assert_findings(&d.text, &[(Code::YearMismatch, 9)]);
+    assert_eq!(
+        found[0].message,
+        "the notice's title says 2023, the plan title (line 17) 2024"
+    );
+    assert_eq!(found[0].excerpt.as_deref(), Some("2023"));
+}
+
+#[test]
+fn the_annex_rows_deleted() {
+    expect_annex();
+    let d = delete(1582, 1620);
+    assert_eq!(d.line(1621), 1582);
+    let found = assert_findings(&d.text, &[(Code::AnnexRow, 1581)]);
+    assert_eq!(
+        found[0].message,
+        "the annex '2023年省十件民生实事任务分解表' has no rows"
+    );
+}
+
+#[test]
+fn the_annex_deleted_whole() {
+    expect_annex();
+    expect_line(
+        19,
+        "为认真落实省第十四届人民代表大会第一次会议通过的省《政府工作报告》部署，做好今年省政府工作，努力实现经济社会发展目标任务，现就省《政府工作报告》确定的主要预期目标、十个方面工作任务以及省十件民生实事进行细化分解，明确分工责任，制定本方案。",
+    );
+    // the first line that speaks of 民生实事 (1577 does too, later)
+    assert_eq!(
+        FIXTURE.lines().position(|l| l.contains("民生实事")),
+        Some(18)
+    );
+    let d = delete(1581, 1621);
+    let found = assert_findings(&d.text, &[(Code::AnnexRow, 19)]);
+    assert_eq!(
+        found[0].message,
+        "the plan speaks of its 民生实事, but no annex table of them was read"
+    );
+    assert_eq!(found[0].excerpt.as_deref(), Some("民生实事"));
+}
+
+#[test]
+fn the_carbon_copy_line_deleted() {
+    expect_line(1624, CC_LINE);
+    expect_line(1625, CC_REST);
+    let d = damaged(|n, l| (n != 1624).then(|| l.to_string()));
+    let rest = d.line(1625);
+    assert_eq!(rest, 1624);
+    let found = assert_findings(&d.text, &[(Code::Tail, rest)]);
+    // The list's two remaining lines, joined, read as the printing office.
+    // (The office line after them, 广东省人民政府办公厅秘书处, is read into
+    // it too, as a Text block continues across blank lines: not pinned here.)
+    let list = format!("{CC_REST}{}", FIXTURE.lines().nth(1625).unwrap_or_default());
+    let message = &found[0].message;
+    assert!(
+        message.starts_with(&format!("the printing office '{list}")),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("' holds the punctuation of a list: a 抄送 line may be lost"),
+        "{message}"
+    );
+    assert_eq!(found[0].excerpt.as_deref(), Some("纪委监委办公厅"));
+}
+
+#[test]
+fn the_envelope_deleted() {
+    expect_line(1, "");
+    expect_line(2, "");
+    expect_line(3, "附件：");
+    expect_line(5, "广东省人民政府文件");
+    expect_line(20, "");
+    expect_line(21, "一、2023 年经济社会发展主要预期目标");
+    let d = delete(3, 19);
+    // lines 1, 2 and 3 (fixture 20) are blank; part 一's heading is line 4
+    let first = d.line(21);
+    assert_eq!(first, 4);
+    assert_eq!(
+        d.text.lines().position(|l| !l.trim().is_empty()),
+        Some(first as usize - 1)
+    );
+    let found = assert_findings(&d.text, &[(Code::Envelope, first)]);
+    assert_eq!(
+        found[0].message,
+        "the envelope has no issuer (广东省人民政府文件), document number (粤府〔…〕…号), title (…的通知), plan title (…分工方案)"
+    );
+}
+
+#[test]
+fn a_measures_label_lost() {
+    expect_task_53();
+    let d = replace(461, TASK_53_MEASURES.trim_start_matches("工作措施："));
+    let found = assert_findings(&d.text, &[(Code::TaskTitle, 457)]);
+    // the title's sentence and the three of the measures
+    assert_eq!(
+        found[0].message,
+        "task 53: the title holds 4 sentences: a '工作措施：' label may be lost, or a line read into it"
+    );
+}
+
+#[test]
+fn a_stray_line_after_the_measures() {
+    expect_task_53();
+    let d = replace(461, &format!("{TASK_53_MEASURES}\n{STRAY}"));
+    assert_eq!(d.text.lines().nth(461), Some(STRAY));
+    let found = assert_findings(&d.text, &[(Code::Measure, 462)]);
+    assert_eq!(
+        found[0].message,
+        format!("task 53: the measure '{STRAY}' does not end a sentence")
+    );
+}
+
+#[test]
+fn the_measures_deleted() {
+    expect_task_53();
+    let d = damaged(|n, l| (n != 461).then(|| l.to_string()));
+    let found = assert_findings(&d.text, &[(Code::MissingMeasures, 457)]);
+    assert_eq!(
+        found[0].message,
+        "task 53 has no 工作措施, though other tasks of part 5 have them"
+    );
+}
+
+#[test]
+fn a_part_heading_misnumbered() {
+    expect_line(309, PART_4);
+    let d = replace(309, &PART_4.replacen('四', "三", 1));
+    let found = assert_findings(&d.text, &[(Code::PartNumber, 309)]);
+    assert_eq!(
+        found[0].message,
+        "part numbered 3 stands where 4 is expected"
+    );
+}
+
+#[test]
+fn a_leaders_label_left_empty() {
+    expect_task_53();
+    let d = replace(463, "分管省领导：");
+    let found = assert_findings(&d.text, &[(Code::MissingLeaders, 463)]);
+    assert_eq!(found[0].message, "task 53 has no 分管省领导");
+}
+
+#[test]
+fn part_twos_heading_deleted() {
+    expect_line(
+        91,
+        "二、纵深推进粤港澳大湾区、深圳先行示范区建设，高水平建设横琴、前海、南沙三大平台",
+    );
+    expect_line(
+        191,
+        "三、以实体经济为本、坚持制造业当家，加快建设制造强省、质量强省，更高立起现代化产业体系支柱",
+    );
+    let d = damaged(|n, l| (n != 91).then(|| l.to_string()));
+    // part 一's targets now share a part with tasks that have measures: no
+    // missing_measures for them, only the part number
+    let found = assert_findings(&d.text, &[(Code::PartNumber, d.line(191))]);
+    assert_eq!(d.line(191), 190);
+    assert_eq!(found[0].message, "part 3 follows part 1: 2 missing");
+}
+
+#[test]
+fn the_fixtures_pass() {
+    let fixtures = [
+        ("guangdong-2023.txt", FIXTURE),
+        (
+            "years/guangdong-2021.txt",
+            include_str!("../fixtures/years/guangdong-2021.txt"),
+        ),
+        (
+            "years/guangdong-2022.txt",
+            include_str!("../fixtures/years/guangdong-2022.txt"),
+        ),
+    ];
+    for (name, text) in fixtures {
+        assert_eq!(findings(text), [], "{name}");
+    }
+}
+
+#[test]
+fn several_damages_in_one_copy() {
+    expect_task_53();
+    expect_annex();
+    expect_line(309, PART_4);
+    expect_line(1624, CC_LINE);
+    expect_line(1625, CC_REST);
+    let d = damaged(|n, l| match n {
+        309 => Some(PART_4.replacen('四', "三", 1)),
+        461 => Some(format!("{l}\n{STRAY}")),
+        463 => Some(format!("{TASK_53_LEADERS}、同")),
+        1582..=1620 | 1624 => None,
+        _ => Some(l.to_string()),
+    });
+    // one line inserted after 461, 39 deleted after 1581, one more after 1623
+    assert_eq!(d.line(463), 464);
+    assert_eq!(d.line(1581), 1582);
+    assert_eq!(d.line(1625), 1625 + 1 - 39 - 1);
+    let expected = [
+        (Code::PartNumber, d.line(309)),
+        (Code::Measure, d.line(461) + 1),
+        (Code::LeaderName, d.line(463)),
+        (Code::AnnexRow, d.line(1581)),
+        (Code::Tail, d.line(1625)),
+    ];
+    let found = assert_findings(&d.text, &expected);
+    assert_eq!(
+        found[0].message,
+        "part numbered 3 stands where 4 is expected"
+    );
+    assert_eq!(
+        found[1].message,
+        format!("task 53: the measure '{STRAY}' does not end a sentence")
+    );
+    assert_eq!(found[2].excerpt.as_deref(), Some("同"));
+    assert!(
+        found[3].message.ends_with("has no rows"),
+        "{}",
+        found[3].message
+    );
+    assert_eq!(found[4].excerpt.as_deref(), Some("纪委监委办公厅"));
+}
