@@ -5,11 +5,16 @@
 //! nowhere, task and part numbers out of order and missing fields; [`lint`]
 //! adds the checks of the records' shape:
 //!
-//! - every leader name is 2–4 Han characters (`leader_name`);
+//! - every leader name is 2–4 Han characters and not a body's name
+//!   (`leader_name`);
+//! - a title of one sentence (`task_title`), measures that end sentences
+//!   (`measure`), and 工作措施 for every task among tasks that have them
+//!   (`missing_measures`);
 //! - every department name looks like a body: no sentence punctuation, at most
 //!   40 characters, no '牵头' or '配合' left inside (`department_name`);
 //! - a clause whose lead list is empty (`empty_lead`);
-//! - every annex row has a number, task, leader and department (`annex_row`);
+//! - every annex row has a number, task, leader and department, and a plan
+//!   that speaks of its 民生实事 has their annex (`annex_row`);
 //! - the year in the notice's title agrees with the plan title (`year_mismatch`).
 //!
 //! [`render`] prints a diagnostic as compilers do, with the source line and
@@ -75,12 +80,12 @@ pub fn lint(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
     for task in &notice.tasks {
         let mut at = Locator::new(&lines, task.lines);
         sentence_checks(task, &mut at, &mut found);
-        let odd_leaders = task.leaders.iter().filter(|n| !is_leader_name(n));
-        for name in odd_leaders.take(MAX_PER_RECORD) {
-            let message = format!(
-                "task {}: leader name '{name}' is not 2–4 Han characters",
-                task.number
-            );
+        let odd_leaders = task
+            .leaders
+            .iter()
+            .filter_map(|n| Some((n, odd_leader(n)?)));
+        for (name, why) in odd_leaders.take(MAX_PER_RECORD) {
+            let message = format!("task {}: leader name '{name}' {why}", task.number);
             let line = at.item_line(LEADERS, name, true);
             found.push(
                 Diagnostic::warning(Code::LeaderName, line, message).with_excerpt(name.as_ref()),
@@ -201,16 +206,9 @@ fn annex_row_checks(row: &crate::model::LivelihoodProject<'_>, found: &mut Vec<D
         let message = format!("annex row {} has no {}", row.number, missing.join(", "));
         found.push(Diagnostic::warning(Code::AnnexRow, line, message));
     }
-    for name in row
-        .leaders
-        .iter()
-        .filter(|n| !is_leader_name(n))
-        .take(MAX_PER_RECORD)
-    {
-        let message = format!(
-            "annex row {}: leader name '{name}' is not 2–4 Han characters",
-            row.number
-        );
+    let odd_leaders = row.leaders.iter().filter_map(|n| Some((n, odd_leader(n)?)));
+    for (name, why) in odd_leaders.take(MAX_PER_RECORD) {
+        let message = format!("annex row {}: leader name '{name}' {why}", row.number);
         found
             .push(Diagnostic::warning(Code::LeaderName, line, message).with_excerpt(name.as_ref()));
     }
@@ -361,16 +359,37 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// Whether `name` is 2–4 Han characters.
+/// Whether `name` looks like a person's name: 2–4 Han characters, and not
+/// a body's ([`odd_leader`]).
 ///
 /// ```
 /// use fengong::check::is_leader_name;
 /// assert!(is_leader_name("王曦") && is_leader_name("吕玉印"));
-/// assert!(!is_leader_name("张") && !is_leader_name("Zhang"));
+/// assert!(!is_leader_name("张") && !is_leader_name("Zhang") && !is_leader_name("省商务厅"));
 /// ```
 pub fn is_leader_name(name: &str) -> bool {
+    odd_leader(name).is_none()
+}
+
+/// Why a leader name does not look like a person's, if it does not: not
+/// 2–4 Han characters, or a body's name (starting '省', or ending '厅',
+/// '局', '委', '办' or '署': a department read into the leaders).
+///
+/// ```
+/// use fengong::check::odd_leader;
+/// assert_eq!(odd_leader("孙志洋"), None);
+/// assert_eq!(odd_leader("张"), Some("is not 2–4 Han characters"));
+/// assert_eq!(odd_leader("省商务厅"), Some("is a body's name, not a person's"));
+/// ```
+pub fn odd_leader(name: &str) -> Option<&'static str> {
     let count = name.chars().count();
-    (2..=4).contains(&count) && name.chars().all(is_han)
+    if !(2..=4).contains(&count) || !name.chars().all(is_han) {
+        Some("is not 2–4 Han characters")
+    } else if name.starts_with('省') || name.ends_with(['厅', '局', '委', '办', '署']) {
+        Some("is a body's name, not a person's")
+    } else {
+        None
+    }
 }
 
 /// Why a department name does not look like a body, if it does not.

@@ -43,6 +43,22 @@ pub enum Encoding {
     Gb18030,
 }
 
+impl Encoding {
+    /// The encoding's name as messages give it.
+    ///
+    /// ```
+    /// assert_eq!(fengong::Encoding::Utf16Be.name(), "UTF-16BE");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+        }
+    }
+}
+
 /// Why the input could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -61,14 +77,28 @@ pub enum DecodeError {
         /// control byte when the input was judged binary by their density.
         offset: usize,
     },
-    /// The input is neither valid UTF-8 nor valid GB18030, or (with a byte
-    /// order mark) not valid in the encoding the mark announces.
+    /// The input has no byte order mark and is neither valid UTF-8 nor
+    /// valid GB18030.
     #[error("invalid UTF-8 at byte offset {offset}, and not GBK/GB18030 either")]
     InvalidEncoding {
-        /// Byte offset into the input (byte order mark included): for input
-        /// without a mark, where UTF-8 validation failed; for UTF-8 with a
-        /// mark, where UTF-8 validation failed; for UTF-16, the first byte of
-        /// the first malformed code unit sequence.
+        /// Byte offset where UTF-8 validation failed.
+        offset: usize,
+    },
+    /// The input starts with a byte order mark and is not valid in the
+    /// encoding the mark announces (no other encoding is tried).
+    ///
+    /// ```
+    /// let bytes = b"\xFF\xFE\x00\xD8A\x00"; // UTF-16LE, an unpaired surrogate
+    /// let err = fengong::decode::decode(bytes).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid UTF-16LE at byte offset 2, as its byte order mark announces");
+    /// ```
+    #[error("invalid {} at byte offset {offset}, as its byte order mark announces", encoding.name())]
+    InvalidForMark {
+        /// The encoding the mark announces.
+        encoding: Encoding,
+        /// Byte offset into the input (the mark included): where UTF-8
+        /// validation failed, or for UTF-16 the first byte of the first
+        /// malformed code unit sequence.
         offset: usize,
     },
 }
@@ -112,7 +142,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
             match utf8(body) {
                 Ok(text) => (Cow::Borrowed(text), Encoding::Utf8Bom),
                 Err(e) => {
-                    return Err(DecodeError::InvalidEncoding {
+                    return Err(DecodeError::InvalidForMark {
+                        encoding: Encoding::Utf8Bom,
                         offset: BOM_UTF8.len() + e.valid_up_to(),
                     })
                 }
@@ -213,7 +244,12 @@ fn decode_utf16(
                 let start = consumed
                     .saturating_sub(usize::from(after))
                     .saturating_sub(usize::from(bad));
-                return Err(DecodeError::InvalidEncoding {
+                return Err(DecodeError::InvalidForMark {
+                    encoding: if encoding == encoding_rs::UTF_16LE {
+                        Encoding::Utf16Le
+                    } else {
+                        Encoding::Utf16Be
+                    },
                     offset: base + start,
                 });
             }
@@ -258,7 +294,13 @@ mod tests {
             (b"\xEF\xBB\xBFabc", ok("abc", Utf8Bom)),
             (b"\xEF\xBB\xBF", Err(WhitespaceOnly)),
             (b"\xEF\xBB\xBF\xEF\xBB\xBF \n", Err(WhitespaceOnly)),
-            (b"\xEF\xBB\xBFab\xFF", Err(InvalidEncoding { offset: 5 })),
+            (
+                b"\xEF\xBB\xBFab\xFF",
+                Err(InvalidForMark {
+                    encoding: Utf8Bom,
+                    offset: 5,
+                }),
+            ),
             (b"\xEF\xBB\xBFa\0b", Err(Binary { offset: 4 })),
             (b"\xFF\xFEA\0", ok("A", Utf16Le)),
             (b"\xFE\xFF\0A", ok("A", Utf16Be)),
@@ -266,14 +308,29 @@ mod tests {
             (b"\xFF\xFE", Err(WhitespaceOnly)),
             (b"\xFF\xFE \0\x000", Err(WhitespaceOnly)),
             // Odd trailing byte.
-            (b"\xFF\xFEA\0B", Err(InvalidEncoding { offset: 4 })),
+            (
+                b"\xFF\xFEA\0B",
+                Err(InvalidForMark {
+                    encoding: Utf16Le,
+                    offset: 4,
+                }),
+            ),
             // Unpaired high surrogate followed by 'A'.
             (
                 b"\xFF\xFEA\0\x00\xD8A\0",
-                Err(InvalidEncoding { offset: 4 }),
+                Err(InvalidForMark {
+                    encoding: Utf16Le,
+                    offset: 4,
+                }),
             ),
             // Lone low surrogate.
-            (b"\xFE\xFF\xDC\x00", Err(InvalidEncoding { offset: 2 })),
+            (
+                b"\xFE\xFF\xDC\x00",
+                Err(InvalidForMark {
+                    encoding: Utf16Be,
+                    offset: 2,
+                }),
+            ),
             // "中文" in GBK.
             (b"\xD6\xD0\xCE\xC4", ok("中文", Gb18030)),
             (b"abc\xD6\xD0\n", ok("abc中\n", Gb18030)),
@@ -395,6 +452,14 @@ mod tests {
         assert_eq!(
             DecodeError::InvalidEncoding { offset: 3 }.to_string(),
             "invalid UTF-8 at byte offset 3, and not GBK/GB18030 either"
+        );
+        let bom = DecodeError::InvalidForMark {
+            encoding: Encoding::Utf8Bom,
+            offset: 5,
+        };
+        assert_eq!(
+            bom.to_string(),
+            "invalid UTF-8 at byte offset 5, as its byte order mark announces"
         );
     }
 }

@@ -42,7 +42,7 @@ pub enum Code {
     DivisionGrammar,
     /// A clause whose lead list is empty.
     EmptyLead,
-    /// A leader name that is not 2–4 Han characters.
+    /// A leader name that is not 2–4 Han characters, or is a body's name.
     LeaderName,
     /// A department name that does not look like a body.
     DepartmentName,

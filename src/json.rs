@@ -43,6 +43,23 @@ impl Notice<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         Json(out).notice(self);
     }
+
+    /// Writes the notice to `writer` as [`Notice::write_json`] makes it
+    /// (one line of compact JSON, no newline), in one write of a buffer
+    /// made first.
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// let mut file = std::io::Cursor::new(Vec::new());
+    /// notice.write_json_to(&mut file)?;
+    /// assert_eq!(file.into_inner(), serde_json::to_vec(&notice)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_json_to(&self, mut writer: impl std::io::Write) -> std::io::Result<()> {
+        let mut line = Vec::new();
+        self.write_json(&mut line);
+        writer.write_all(&line)
+    }
 }
 
 /// `{"first":…,"second":…}`: each field's name as its key (as serde

@@ -101,12 +101,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Notice<'_>, Error> {
 /// ```
 /// let page = "<html><body><nav>首页</nav><div id=\"zoom\"><p>一、目标</p></div></body></html>";
 /// assert_eq!(fengong::read_text(page.as_bytes())?, "一、目标\n");
+/// let bare = "<html><body><nav>首页</nav></body></html>";
+/// let err = fengong::read_text(bare.as_bytes()).unwrap_err();
+/// assert_eq!(err.to_string(), "not a task-division notice: the HTML page holds no article text");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
     let (text, _encoding) = decode::decode(bytes)?;
     if html::looks_like_html(&text) {
-        return Ok(std::borrow::Cow::Owned(html::article_text(&text)?));
+        let article = html::article_text(&text)?;
+        if article.chars().all(text::is_space) {
+            return Err(Error::NotANotice {
+                reason: "the HTML page holds no article text".to_string(),
+            });
+        }
+        return Ok(std::borrow::Cow::Owned(article));
     }
     Ok(text)
 }

@@ -139,20 +139,29 @@ fn spaced_label(i: &str) -> Option<(&str, Label)> {
 /// leaders = name *(("、" / "，") name)
 ///
 /// 张虎、吕玉印      → 张虎, 吕玉印
-/// 王 曦            → 王曦
+/// 王 曦            → 王曦          (a name padded: a part of one character)
+/// 张虎 王曦        → 张虎, 王曦    (names apart: every part two or more)
 /// ```
 pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
     let between = |c: char| matches!(c, '、' | '，' | ',' | '；');
     // room for every piece (one name, mostly): a list grown from nothing
     // takes room for four
     let mut names = Vec::with_capacity(text.split(between).count());
-    names.extend(
-        text.split(between)
-            .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
-            .filter(|name| !name.is_empty())
-            .map(|name| lift(whole, squeeze(name)))
-            .filter(|name| !name.is_empty()),
-    );
+    let pieces = text
+        .split(between)
+        .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
+        .map(trim_start)
+        .filter(|name| !name.is_empty());
+    for piece in pieces {
+        let mut parts = piece.split(is_space).filter(|part| !part.is_empty());
+        let apart = piece.contains(is_space) && parts.all(|part| part.chars().count() >= 2);
+        if apart {
+            let parts = piece.split(is_space).filter(|part| !part.is_empty());
+            names.extend(parts.map(|part| lift(whole, Cow::Borrowed(part))));
+        } else {
+            names.push(lift(whole, squeeze(piece)));
+        }
+    }
     names
 }
 
@@ -375,6 +384,9 @@ mod tests {
         }
         assert_eq!(names("张虎、吕玉印"), ["张虎", "吕玉印"]);
         assert_eq!(names("王 曦"), ["王曦"]);
+        assert_eq!(names("张虎 王曦"), ["张虎", "王曦"]);
+        assert_eq!(names("张 少康、吕玉 印"), ["张少康", "吕玉印"]);
+        assert_eq!(names(" 张虎 、 王 曦 "), ["张虎", "王曦"]);
         assert_eq!(names("王曦。 "), ["王曦"]);
         assert_eq!(
             names("王曦、孙志洋、冯玲、陈良贤"),

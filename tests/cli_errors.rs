@@ -231,3 +231,52 @@ fn unreadable_file() {
     }
     assert_refused(&run_file(&path, &[]), shown(&path), "permission denied");
 }
+
+/// Arguments that cannot all be honoured: exit 2, nothing read or printed,
+/// one `error:` line saying why.
+#[test]
+fn arguments_that_cannot_be_honoured() {
+    let dir = Scratch::new("arguments");
+    let notice = dir.file("notice.txt", FIXTURE.as_bytes());
+    let notice = notice.to_str().unwrap();
+    let cases: [(&[&str], &str); 3] = [
+        (&["-", "-"], "standard input ('-') can be read only once"),
+        (
+            &["check", "-", "-"],
+            "standard input ('-') can be read only once",
+        ),
+        (
+            &["--pretty", notice, notice],
+            "--pretty takes one file: several files print one JSON object per line",
+        ),
+    ];
+    for (args, why) in cases {
+        let out = run(args, FIXTURE.as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("error: {why}\n")
+        );
+    }
+}
+
+/// A UTF-16 file whose byte order mark is followed by an unpaired
+/// surrogate is refused as UTF-16, not as UTF-8 or GBK.
+#[test]
+fn utf16_invalid_after_its_mark() {
+    let dir = Scratch::new("utf16-invalid");
+    let path = dir.file("bad16.txt", b"\xFF\xFE\x00\xD8\x41\x00");
+    let reason = "invalid UTF-16LE at byte offset 2, as its byte order mark announces";
+    assert_refused(&run_file(&path, &[]), shown(&path), reason);
+}
+
+/// An HTML page without the article's text says so, not "empty input".
+#[test]
+fn html_page_without_an_article() {
+    let dir = Scratch::new("html-bare");
+    let page = "<html><head><title>x</title></head><body><nav>首页</nav></body></html>\n";
+    let path = dir.file("bare.html", page.as_bytes());
+    let reason = "not a task-division notice: the HTML page holds no article text";
+    assert_refused(&run_file(&path, &[]), shown(&path), reason);
+}
