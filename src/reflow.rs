@@ -236,12 +236,14 @@ pub(crate) fn classify(line: &Line<'_>) -> Kind {
             label,
             value_at: text.len() - value.len(),
         }),
-        Some('0'..='9') => task_header(text)
-            .ok()
-            .map(|(title, number)| Kind::TaskHeader {
-                number,
-                title_at: text.len() - title.len(),
-            }),
+        Some('0'..='9' | '０'..='９') => {
+            task_header(text)
+                .ok()
+                .map(|(title, number)| Kind::TaskHeader {
+                    number,
+                    title_at: text.len() - title.len(),
+                })
+        }
         Some(c) if is_numeral_char(c) => part_heading(text).is_ok().then_some(Kind::PartHeading),
         Some('（' | '(') => requirement_heading(text)
             .is_ok()

@@ -24,7 +24,7 @@
 
 use nom::bytes::complete::take_while;
 use nom::character::complete::{digit1, one_of, satisfy};
-use nom::combinator::{map, not};
+use nom::combinator::not;
 use nom::{IResult, Parser};
 
 use std::borrow::Cow;
@@ -63,20 +63,42 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 ///
 /// ```text
 /// task-header = 1*DIGIT *space ("." / "．") *space   ; not followed by a digit
+/// DIGIT       = "0"–"9" / "０"–"９"
 ///
 /// 12. 对接香港“北部都会区”发展策略…
 /// ^^^^ here
 /// 12．对接香港…        (a full-width stop)
 /// 12.对接香港…         (no space)
+/// １２．对接香港…      (full-width digits)
 /// 5.5% 以上            (not a header: a digit or '%' follows the stop)
 /// ```
 pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
     // a number too large for u32 still makes a header (numbered u32::MAX,
     // which the numbering check then reports)
-    let (i, number) = map(digit1, |d: &str| d.parse::<u32>().unwrap_or(u32::MAX)).parse(i)?;
+    let (i, number) = match digit1::<&str, nom::error::Error<&str>>(i) {
+        Ok((rest, digits)) => (rest, digits.parse::<u32>().unwrap_or(u32::MAX)),
+        Err(_) => wide_digits(i)?,
+    };
     let (i, _) = (spaces, one_of(".．"), spaces).parse(i)?;
-    let (i, _) = not(satisfy(|c| c.is_ascii_digit() || c == '%')).parse(i)?;
+    let (i, _) = not(satisfy(|c| {
+        c.is_ascii_digit() || c == '%' || is_wide_digit(c)
+    }))
+    .parse(i)?;
     Ok((i, number))
+}
+
+fn is_wide_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// A number in full-width digits ('１２'), and what follows it.
+fn wide_digits(i: &str) -> IResult<&str, u32> {
+    let (rest, digits) = nom::bytes::complete::take_while1(is_wide_digit)(i)?;
+    let number = digits.chars().try_fold(0u32, |n, c| {
+        let digit = u32::from(c) - u32::from('０');
+        n.checked_mul(10)?.checked_add(digit)
+    });
+    Ok((rest, number.unwrap_or(u32::MAX)))
 }
 
 /// Reads a field label and its colon.
@@ -330,10 +352,12 @@ mod tests {
 
     #[test]
     fn task_headers() {
-        let cases: [(&str, Option<(u32, &str)>); 7] = [
+        let cases: [(&str, Option<(u32, &str)>); 9] = [
             ("12. 对接香港", Some((12, "对接香港"))),
             ("12.对接香港", Some((12, "对接香港"))),
             ("12．对接香港", Some((12, "对接香港"))),
+            ("１２．对接香港", Some((12, "对接香港"))),
+            ("５．５％ 以上", None),
             (
                 "180. 深入推进法治广东建设。",
                 Some((180, "深入推进法治广东建设。")),

@@ -291,6 +291,33 @@ fn task_stops(to: &str) -> String {
 }
 
 #[test]
+fn f_full_width_task_numbers() {
+    let wide = |c: char| match c.to_digit(10) {
+        Some(d) => char::from_u32(u32::from('０') + d).unwrap(),
+        None => c,
+    };
+    let text = task_stops("．");
+    let text = map_text_lines(&text, |line| {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || !line[digits..].starts_with('．') {
+            return line.to_string();
+        }
+        line[..digits]
+            .chars()
+            .map(wide)
+            .chain(line[digits..].chars())
+            .collect()
+    });
+    assert!(text.contains("\n１２．对接香港") && text.contains("\n１８０．深入推进法治广东建设。"));
+    assert_same_reading("(f) '１２．对接'", fengong::parse(&text));
+}
+
+/// `text` with each line replaced by what `f` makes of it.
+fn map_text_lines(text: &str, f: impl Fn(&str) -> String) -> String {
+    text.lines().map(|line| f(line) + "\n").collect()
+}
+
+#[test]
 fn f_no_space_after_task_number() {
     let text = task_stops(".");
     assert!(text.contains("\n12.对接香港"));
