@@ -123,7 +123,7 @@ const DIVISION: &str = "部门分工";
 /// 这是一行多余的文字                                    ← a measure with no stop
 /// ```
 fn sentence_checks(task: &Task<'_>, at: &mut Locator<'_>, found: &mut Vec<Diagnostic>) {
-    let sentences = crate::task::sentence_count(&task.title);
+    let sentences = title_sentences(&task.title);
     if sentences > 1 {
         let message = format!(
             "task {}: the title holds {sentences} sentences: a '工作措施：' label may be lost, or a line read into it",
@@ -138,7 +138,7 @@ fn sentence_checks(task: &Task<'_>, at: &mut Locator<'_>, found: &mut Vec<Diagno
     let open = task
         .measures
         .iter()
-        .filter(|m| !crate::task::ends_sentence(m));
+        .filter(|m| !crate::task::ends_sentence(m) && !is_aside(m));
     for measure in open.take(MAX_PER_RECORD) {
         let tail: String = {
             let chars: Vec<char> = measure.chars().collect();
@@ -153,12 +153,47 @@ fn sentence_checks(task: &Task<'_>, at: &mut Locator<'_>, found: &mut Vec<Diagno
     }
 }
 
+/// How many sentences a title holds: '。', '！' or '？' outside quotes and
+/// brackets ends one ('落实“制造业当家。”要求。' is one).
+///
+/// ```text
+/// 推进内外贸产品同线同标同质，开展“粤贸全国”经贸活动。              1
+/// 推进…经贸活动。实施同线同标同质工程。                               2
+/// ```
+fn title_sentences(title: &str) -> usize {
+    let (mut depth, mut count, mut open) = (0usize, 0, false);
+    // straight quotes open and close alike: '实施"一把手。"工程。'
+    let mut straight = false;
+    for c in title.chars() {
+        match c {
+            '“' | '‘' | '（' | '《' | '「' | '(' => depth += 1,
+            '”' | '’' | '）' | '》' | '」' | '』' | ')' => depth = depth.saturating_sub(1),
+            '"' => straight = !straight,
+            '。' | '！' | '？' if depth == 0 && !straight => {
+                count += usize::from(open);
+                open = false;
+                continue;
+            }
+            _ => {}
+        }
+        open |= !crate::text::is_space(c);
+    }
+    count + usize::from(open)
+}
+
+/// A bracketed aside after a measure's stop ('（2023 年底前完成）'): no
+/// sentence of its own, but no stray line either.
+fn is_aside(measure: &str) -> bool {
+    measure.starts_with(['（', '(']) && measure.ends_with(['）', ')'])
+}
+
 /// Tasks without measures among tasks of their part that have them
 /// (`missing_measures`). The targets of part 一 have none and every task of
 /// the other parts has some; a run of tasks without them is reported when
-/// tasks with them stand on both sides of it, or when it is one task. A
-/// run at a part's start is otherwise the targets of a part whose heading
-/// was lost (reported as `part_number`), not measures lost. A task whose
+/// tasks with them stand on both sides of it, or when it is the part's
+/// only run and one task. A longer run at a part's start is the targets of
+/// a part whose heading was lost (reported as `part_number`), and a target
+/// after targets with measures is a target, not measures lost. A task whose
 /// measures ran into its title is reported as `task_title` instead.
 ///
 /// ```text
@@ -167,16 +202,21 @@ fn sentence_checks(task: &Task<'_>, at: &mut Locator<'_>, found: &mut Vec<Diagno
 /// 54. 全年安排省重点建设项目 1530 个、…  工作措施：…
 /// ```
 fn measures_checks(tasks: &[Task<'_>], found: &mut Vec<Diagnostic>) {
-    let bare = |t: &Task<'_>| t.measures.is_empty() && crate::task::sentence_count(&t.title) <= 1;
+    let bare = |t: &Task<'_>| t.measures.is_empty() && title_sentences(&t.title) <= 1;
     for part in tasks.chunk_by(|a, b| a.section == b.section) {
         if part.iter().all(bare) {
             continue;
         }
+        let bare_runs = part
+            .chunk_by(|a, b| bare(a) == bare(b))
+            .filter(|run| bare(&run[0]))
+            .count();
         let mut before = 0;
         for run in part.chunk_by(|a, b| bare(a) == bare(b)) {
             let after = part.len() - before - run.len();
             let enclosed = before > 0 && after > 0;
-            if bare(&run[0]) && (enclosed || run.len() == 1) {
+            let lone = run.len() == 1 && bare_runs == 1;
+            if bare(&run[0]) && (enclosed || lone) {
                 for task in run {
                     let message = format!(
                         "task {} has no 工作措施, though other tasks of part {} have them",
@@ -606,6 +646,22 @@ pub fn github_error(name: &str, reason: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_sentences() {
+        let cases = [
+            ("推进内外贸产品同线同标同质，开展“粤贸全国”经贸活动。", 1),
+            ("推进…经贸活动。实施同线同标同质工程。", 2),
+            ("落实“制造业当家。”要求。", 1),
+            ("实施制造业当家\"一把手。\"工程。", 1),
+            ("推进（试点。）工作", 1),
+            ("加快建设“数字湾区”", 1),
+            ("", 0),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(title_sentences(title), expected, "{title}");
+        }
+    }
 
     #[test]
     fn carets() {

@@ -59,7 +59,7 @@ pub enum Code {
     Tail,
     /// An annex category cell that is not numbered '一、…'.
     AnnexCategory,
-    /// An envelope without its issuer, document number, title or plan title.
+    /// An envelope without its document number, title or plan title.
     Envelope,
     /// A task without 工作措施 in a part whose other tasks have them.
     MissingMeasures,

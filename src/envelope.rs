@@ -166,8 +166,14 @@ fn doc_number(i: &str) -> IResult<&str, ()> {
     Ok((i, ()))
 }
 
+/// A document number, bare or in brackets as web copies print it under the
+/// title ('（粤府〔2023〕18号）').
 fn is_doc_number(line: &str) -> bool {
-    doc_number(line).is_ok()
+    let bare = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']))
+        .unwrap_or(line);
+    doc_number(bare).is_ok()
 }
 
 /// What one envelope line is.
@@ -220,7 +226,8 @@ fn classify(line: &str, doc: &Document<'_>) -> EnvelopeLine {
         }
     }
     if doc.doc_number.is_none() && is_doc_number(&squeezed) {
-        return EnvelopeLine::DocNumber(squeezed.into_owned());
+        let bare = squeezed.trim_start_matches(['（', '(']);
+        return EnvelopeLine::DocNumber(bare.trim_end_matches(['）', ')']).to_string());
     }
     if doc.title.is_none() && squeezed.ends_with("通知") && squeezed.contains("关于") {
         return EnvelopeLine::Title(squeezed.into_owned());
@@ -269,10 +276,11 @@ struct Paragraphs(Vec<String>);
 
 impl Paragraphs {
     /// The text gathered, taken away, when it is one paragraph that ends no
-    /// sentence: the first pieces of an addressee list a wrap broke.
+    /// sentence and starts as an addressee list does ('各…', '省…'): the
+    /// first pieces of an addressee list a wrap broke.
     fn take_unstopped(&mut self) -> Option<String> {
         match self.0.as_slice() {
-            [only] if !only.contains('。') => self.0.pop(),
+            [only] if !only.contains('。') && only.starts_with(['各', '省']) => self.0.pop(),
             _ => None,
         }
     }
@@ -328,7 +336,9 @@ pub(crate) fn read_envelope(
             EnvelopeLine::Issuer(issuer) => doc.issuer = Some(issuer.into()),
             EnvelopeLine::DocNumber(number) => doc.doc_number = Some(number.into()),
             EnvelopeLine::Title(title) => {
-                doc.title = Some(title_with(&mut before_title, &title, diagnostics).into());
+                let issuer = doc.issuer.as_deref();
+                let title = title_with(&mut before_title, &title, issuer, diagnostics);
+                doc.title = Some(title.into());
             }
             EnvelopeLine::Addressees(text) => {
                 let text = match letter.take_unstopped() {
@@ -345,9 +355,9 @@ pub(crate) fn read_envelope(
             EnvelopeLine::Text(text) if doc.title.is_none() && doc.addressees.is_empty() => {
                 let pieces = before_title.iter().map(|(_, piece, _)| squeeze(piece));
                 let joined: String = pieces.chain([squeeze(&text)]).collect();
-                let ends_title = joined.ends_with("通知") && joined.contains("关于");
-                if ends_title {
-                    let title = title_with(&mut before_title, &squeeze(&text), diagnostics);
+                if joined.ends_with("通知") && joined.contains("关于") {
+                    let issuer = doc.issuer.as_deref();
+                    let title = title_with(&mut before_title, &squeeze(&text), issuer, diagnostics);
                     doc.title = Some(title.into());
                 } else {
                     // a title stands on a few lines: older ones do not begin it
@@ -370,22 +380,64 @@ pub(crate) fn read_envelope(
 /// The most lines a wrap breaks the notice's title into.
 const MAX_TITLE_LINES: usize = 4;
 
-/// The title, after the pieces of it standing on the lines before (when
-/// none of them ends a sentence; otherwise they are reported).
+/// The title, after the pieces of it on the lines just before; the lines
+/// before those are reported. The title starts where it starts with the
+/// issuer's name, when the envelope gave one ('广东省人民政府文件');
+/// otherwise at the last piece holding '关于', or at the issuer's name on
+/// the line before a piece starting '关于'.
+///
+/// ```text
+/// 特急                                         ← reported: not the title's
+/// 广东省人民政府                                 ← the issuer's name: kept
+/// 关于印发2024年 省《政府工作报告》工作任务 分工方案的通知
+/// ```
 fn title_with(
     before: &mut Vec<(u32, String, &str)>,
     last: &str,
+    issuer: Option<&str>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> String {
-    if before.iter().any(|(_, piece, _)| piece.contains('。')) {
-        unread(before, diagnostics);
-    }
-    let mut title: String = before
+    // the pieces from k on, and the last line, joined
+    let joined = |before: &[(u32, String, &str)], k: usize| -> String {
+        let pieces = before[k..].iter().map(|(_, piece, _)| squeeze(piece));
+        pieces.chain([Cow::Borrowed(last)]).collect()
+    };
+    let starts = (0..=before.len()).rev();
+    let from = match issuer {
+        Some(issuer) => starts
+            .clone()
+            .find(|&k| joined(before, k).starts_with(issuer)),
+        None => None,
+    };
+    let from = from.unwrap_or_else(|| {
+        let about = starts
+            .clone()
+            .find(|&k| joined(before, k).contains("关于"))
+            .unwrap_or(0);
+        let issuer_before = about
+            .checked_sub(1)
+            .and_then(|k| before.get(k))
+            .is_some_and(|(_, piece, _)| is_issuer_name(piece));
+        if issuer_before && joined(before, about).starts_with("关于") {
+            about - 1
+        } else {
+            about
+        }
+    });
+    let mut title_lines = before.split_off(from);
+    unread(before, diagnostics);
+    title_lines
         .drain(..)
         .map(|(_, piece, _)| squeeze(&piece).into_owned())
-        .collect();
-    title.push_str(last);
-    title
+        .chain([last.to_string()])
+        .collect()
+}
+
+/// A line that names an issuing body ('广东省人民政府', '…办公厅').
+fn is_issuer_name(text: &str) -> bool {
+    let text = squeeze(text);
+    let bodies = ["政府", "办公厅", "办公室"];
+    text.chars().count() <= 16 && bodies.iter().any(|body| text.ends_with(body))
 }
 
 /// Reports the lines before the title that turned out not to begin it.

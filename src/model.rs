@@ -14,7 +14,8 @@
 //! spacing removed, a shared head restored ('交通运输厅' → 省交通运输厅).
 //! The envelope's fields (issuer, number, title, addressees, letter, plan
 //! title, preamble) and the cc list are always owned; the tail's disclosure
-//! and printing office borrow as the body's records do. In the 2023 notice
+//! borrows as the body's records do, and so does the printing office when
+//! it stands on a line of its own (not on the '…印发' line). In the 2023 notice
 //! about 2,800 of the tasks' 3,600 texts are borrowed.
 //!
 //! `into_owned` turns any record into a `'static` one that outlives its input.
@@ -126,6 +127,9 @@ pub struct Section<'a> {
     /// The numbers of the tasks under it.
     pub tasks: Vec<u32>,
     /// The input lines of the heading: one, or more when a wrap broke it.
+    /// JSON gives `"lines": [first, last]`; a heading's `"line": N`, as
+    /// version 0.1 wrote it, is read too.
+    #[serde(alias = "line", deserialize_with = "span_or_line")]
     pub lines: LineSpan,
     /// A paragraph between the heading and the first task or requirement.
     #[serde(default)]
@@ -133,6 +137,20 @@ pub struct Section<'a> {
     /// The input lines of `intro`.
     #[serde(default)]
     pub intro_lines: Option<LineSpan>,
+}
+
+/// A span read as `[first, last]`, or as one line number.
+fn span_or_line<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LineSpan, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum SpanOrLine {
+        Span(LineSpan),
+        Line(u32),
+    }
+    Ok(match SpanOrLine::deserialize(d)? {
+        SpanOrLine::Span(span) => span,
+        SpanOrLine::Line(line) => LineSpan::line(line),
+    })
 }
 
 /// A numbered task — 工作任务: '53. 推进内外贸产品同线同标同质…'.

@@ -415,9 +415,12 @@ impl<'a> Body<'a> {
             return false;
         };
         let rest = normalize(&block.text);
+        // an intro may be short, but it ends a sentence or opens a list
+        // ('主要预期目标如下：')
         let is_rest = self.previous == Some(Kind::PartHeading)
             && rest.chars().count() <= MAX_HEADING_REST
-            && !rest.contains(['。', '！', '？', '；']);
+            && !rest.contains(['。', '！', '？', '；'])
+            && !rest.ends_with(['：', ':']);
         if is_rest {
             section.title.to_mut().push_str(&rest);
             section.lines.extend_to(block.lines.last);
@@ -522,8 +525,8 @@ fn odd_office(office: &str, line: u32) -> Option<Diagnostic> {
     Some(Diagnostic::warning(Code::Tail, line, message).with_excerpt(&office[..at]))
 }
 
-/// An `envelope` warning naming what the envelope lacks of its issuer,
-/// document number, title and plan title, at `line`.
+/// An `envelope` warning naming what the envelope lacks of its document
+/// number, title and plan title, at `line`.
 ///
 /// ```text
 /// 广东省人民政府文件                                   issuer
@@ -532,8 +535,9 @@ fn odd_office(office: &str, line: u32) -> Option<Diagnostic> {
 /// 2023 年省《政府工作报告》工作任务 分工方案            plan title
 /// ```
 fn envelope_gaps(document: &Document<'_>, line: u32) -> Option<Diagnostic> {
+    // the issuer's line ('广东省人民政府文件') is the printed copy's: web
+    // copies go without it, and are not reported for that
     let missing: Vec<&str> = [
-        (document.issuer.is_none(), "issuer (广东省人民政府文件)"),
         (
             document.doc_number.is_none(),
             "document number (粤府〔…〕…号)",

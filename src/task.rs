@@ -135,12 +135,12 @@ pub(crate) fn label(i: &str) -> IResult<&str, Label> {
     }
 }
 
-/// A label spelt with spaces between its characters ('工 作 措 施'), and
-/// what follows it; tried only when a space follows the first character.
+/// A label spelt with spaces between its characters ('工 作 措 施',
+/// '分管 省领导'), and what follows it; tried only when a space stands
+/// among the first characters.
 fn spaced_label(i: &str) -> Option<(&str, Label)> {
-    let mut chars = i.chars();
-    let first = chars.next()?;
-    if !chars.next().is_some_and(is_space) {
+    let first = i.chars().next()?;
+    if !i.chars().take(6).any(is_space) {
         return None;
     }
     let labels = [Label::Measures, Label::Leaders, Label::Division];
@@ -316,22 +316,6 @@ pub(crate) fn measures<'a>(block: &Block<'a>, value: &str, out: &mut Vec<Cow<'a,
     });
 }
 
-/// How many sentences `text` holds, as the measures are split: '。', '！'
-/// or '？' outside quotes and brackets ends one.
-///
-/// ```text
-/// 推进内外贸产品同线同标同质，开展“粤贸全国”经贸活动。           1
-/// 推进…经贸活动。实施同线同标同质工程。                            2
-/// ```
-pub(crate) fn sentence_count(text: &str) -> usize {
-    let mut count = 0;
-    split_sentences(text, |range| {
-        let words = text.get(range).unwrap_or_default();
-        count += usize::from(!trim_start(words).is_empty());
-    });
-    count
-}
-
 /// Whether `text` ends a sentence: '。', '！' or '？', then any closing
 /// quotes or brackets ('…十五大行动。”').
 pub(crate) fn ends_sentence(text: &str) -> bool {
@@ -392,6 +376,7 @@ mod tests {
                 Some((Label::Measures, "建设数据中心。")),
             ),
             ("分 管 省 领 导 ： 张虎", Some((Label::Leaders, "张虎"))),
+            ("分管 省领导：张虎", Some((Label::Leaders, "张虎"))),
             ("部门分工 ", None),
             ("工 作", None),
         ];

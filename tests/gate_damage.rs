@@ -270,7 +270,7 @@ fn the_envelope_deleted() {
     let found = assert_findings(&d.text, &[(Code::Envelope, first)]);
     assert_eq!(
         found[0].message,
-        "the envelope has no issuer (广东省人民政府文件), document number (粤府〔…〕…号), title (…的通知), plan title (…分工方案)"
+        "the envelope has no document number (粤府〔…〕…号), title (…的通知), plan title (…分工方案)"
     );
 }
 
@@ -405,4 +405,88 @@ fn several_damages_in_one_copy() {
         found[3].message
     );
     assert_eq!(found[4].excerpt.as_deref(), Some("纪委监委办公厅"));
+}
+
+// ---------------------------------------------------------------------------
+// Clean variants the new checks must not report, and a stray line before the
+// title (a review's findings on the first form of these checks).
+// ---------------------------------------------------------------------------
+
+/// The reading of `text`, asserted to have no finding.
+fn clean(text: &str) -> fengong::Notice<'_> {
+    let notice = fengong::parse(text).expect("a notice");
+    let found = fengong::check::findings(&notice, text);
+    assert!(found.is_empty(), "{found:#?}");
+    notice
+}
+
+#[test]
+fn a_stray_line_above_the_title_is_reported_not_joined() {
+    expect_line(9, TITLE);
+    let copy = replace(9, &format!("特急\n{TITLE}"));
+    assert_findings(&copy.text, &[(Code::Unrecognized, 9)]);
+    let notice = fengong::parse(&copy.text).unwrap();
+    let title = notice.document.title.as_deref().unwrap();
+    assert!(title.starts_with("广东省人民政府关于印发2023年"), "{title}");
+}
+
+#[test]
+fn a_document_number_in_brackets_is_read() {
+    expect_line(7, "粤府〔2023〕18号");
+    // the number under the title, as web copies print it
+    let copy = damaged(|n, l| match n {
+        7 => None,
+        9 => Some(format!("{l}\n（粤府〔2023〕18号）")),
+        _ => Some(l.to_string()),
+    });
+    let notice = clean(&copy.text);
+    let doc = &notice.document;
+    assert_eq!(doc.doc_number.as_deref(), Some("粤府〔2023〕18号"));
+    assert_eq!(doc.addressees[0], "各地级以上市人民政府");
+}
+
+#[test]
+fn a_copy_without_the_printed_issuer_line_passes() {
+    expect_line(5, "广东省人民政府文件");
+    let copy = delete(5, 5);
+    let notice = clean(&copy.text);
+    assert_eq!(notice.document.issuer, None);
+}
+
+#[test]
+fn a_short_intro_opening_a_list_stays_the_intro() {
+    expect_line(21, "一、2023 年经济社会发展主要预期目标");
+    let copy = replace(
+        21,
+        "一、2023 年经济社会发展主要预期目标\n\n主要预期目标如下：",
+    );
+    let notice = clean(&copy.text);
+    let part = &notice.sections[0];
+    assert_eq!(part.title, "2023年经济社会发展主要预期目标");
+    assert_eq!(part.intro.as_deref(), Some("主要预期目标如下："));
+}
+
+#[test]
+fn quotes_asides_and_a_target_with_measures_pass() {
+    expect_task_53();
+    let measures = TASK_53_MEASURES.replace("参加。", "参加。（2023 年底前完成）");
+    let copy = damaged(|n, l| {
+        Some(match n {
+            // a stop inside quotes in the title
+            457 => "53. 推进内外贸产品同线同标同质，开展“粤贸全国。”经贸".to_string(),
+            // an aside after the last stop of the measures
+            461 => measures.clone(),
+            // target 10 given measures: target 11 after it is still a target
+            _ if l.starts_with("10. ") => format!("{l}\n\n工作措施：做好统计监测。"),
+            _ => l.to_string(),
+        })
+    });
+    let notice = clean(&copy.text);
+    let task = &notice.tasks[52];
+    assert_eq!(
+        task.title,
+        "推进内外贸产品同线同标同质，开展“粤贸全国。”经贸活动。"
+    );
+    assert_eq!(task.measures.last().unwrap(), "（2023年底前完成）");
+    assert_eq!(notice.tasks[9].measures, ["做好统计监测。"]);
 }

@@ -636,7 +636,7 @@ fn missing_fields_are_diagnosed_with_their_lines() {
     assert_eq!(
         found,
         [
-            (Code::Envelope, 1),         // no issuer, number or title before the plan title
+            (Code::Envelope, 1),         // no number or title before the plan title
             (Code::Unrecognized, 5),     // '分管省领导：张虎' before any task
             (Code::MissingLeaders, 7),   // task 1
             (Code::MissingDivision, 11), // task 2
@@ -763,4 +763,19 @@ fn silent_misreadings_are_diagnosed() {
     // a tail line given twice
     let twice = format!("{task}{tail}2024年2月21日印发\n");
     assert_eq!(codes(&twice), [(Code::DuplicateField, 8)]);
+}
+
+/// JSON written before a section's heading became a span (`"line": 91`)
+/// still reads, into the same records.
+#[test]
+fn sections_written_with_one_line_still_read() {
+    let mut json = serde_json::to_value(&*NOTICE).unwrap();
+    for section in json["sections"].as_array_mut().unwrap() {
+        let section = section.as_object_mut().unwrap();
+        let lines = section.remove("lines").unwrap();
+        section.insert("line".to_string(), lines[0].clone());
+    }
+    assert_eq!(json["sections"][1]["line"], 91);
+    let read: fengong::Notice<'static> = serde_json::from_value(json).unwrap();
+    assert_eq!(read, *NOTICE);
 }
