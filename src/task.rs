@@ -23,7 +23,7 @@
 //! ```
 
 use nom::bytes::complete::take_while;
-use nom::character::complete::{digit1, one_of, satisfy};
+use nom::character::complete::{one_of, satisfy};
 use nom::combinator::not;
 use nom::{IResult, Parser};
 
@@ -75,9 +75,10 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
     // a number too large for u32 still makes a header (numbered u32::MAX,
     // which the numbering check then reports)
-    let (i, number) = match digit1::<&str, nom::error::Error<&str>>(i) {
-        Ok((rest, digits)) => (rest, digits.parse::<u32>().unwrap_or(u32::MAX)),
-        Err(_) => wide_digits(i)?,
+    let ascii = i.bytes().take_while(u8::is_ascii_digit).count();
+    let (i, number) = match i.split_at_checked(ascii) {
+        Some((digits, rest)) if ascii > 0 => (rest, digits.parse::<u32>().unwrap_or(u32::MAX)),
+        _ => wide_digits(i)?,
     };
     let (i, _) = (spaces, one_of(".．"), spaces).parse(i)?;
     let (i, _) = not(satisfy(|c| {
@@ -175,13 +176,14 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
         .map(trim_start)
         .filter(|name| !name.is_empty());
     for piece in pieces {
-        let mut parts = piece.split(is_space).filter(|part| !part.is_empty());
-        let apart = piece.contains(is_space) && parts.all(|part| part.chars().count() >= 2);
+        let squeezed = squeeze(piece);
+        // a name with spaces in it: padded, or two names apart
+        let parts = || piece.split(is_space).filter(|part| !part.is_empty());
+        let apart = matches!(squeezed, Cow::Owned(_)) && parts().all(|p| p.chars().count() >= 2);
         if apart {
-            let parts = piece.split(is_space).filter(|part| !part.is_empty());
-            names.extend(parts.map(|part| lift(whole, Cow::Borrowed(part))));
+            names.extend(parts().map(|part| lift(whole, Cow::Borrowed(part))));
         } else {
-            names.push(lift(whole, squeeze(piece)));
+            names.push(lift(whole, squeezed));
         }
     }
     names
