@@ -414,11 +414,13 @@ impl<'a> Body<'a> {
         let Some(section) = self.notice.sections.last_mut() else {
             return false;
         };
+        if self.previous != Some(Kind::PartHeading) {
+            return false;
+        }
         let rest = normalize(&block.text);
         // an intro may be short, but it ends a sentence or opens a list
         // ('主要预期目标如下：')
-        let is_rest = self.previous == Some(Kind::PartHeading)
-            && rest.chars().count() <= MAX_HEADING_REST
+        let is_rest = rest.chars().count() <= MAX_HEADING_REST
             && !rest.contains(['。', '！', '？', '；'])
             && !rest.ends_with(['：', ':']);
         if is_rest {
