@@ -32,6 +32,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Division, LineSpan, Notice, Task};
+use crate::task::{mark_of, Mark};
 use crate::text::{is_cjk, is_han, squeeze};
 
 /// Everything the CI gate reports for a notice: the reading's own
@@ -140,10 +141,9 @@ fn sentence_checks(task: &Task<'_>, at: &mut Locator<'_>, found: &mut Vec<Diagno
         .iter()
         .filter(|m| !crate::task::ends_sentence(m) && !is_aside(m));
     for measure in open.take(MAX_PER_RECORD) {
-        let tail: String = {
-            let chars: Vec<char> = measure.chars().collect();
-            chars[chars.len().saturating_sub(8)..].iter().collect()
-        };
+        // its last eight characters, to find its line by
+        let from = measure.char_indices().rev().nth(7).map_or(0, |(at, _)| at);
+        let tail = measure[from..].to_string();
         let line = at.item_line(MEASURES, &tail, false);
         let message = format!(
             "task {}: the measure '{measure}' does not end a sentence",
@@ -165,11 +165,11 @@ fn title_sentences(title: &str) -> usize {
     // straight quotes open and close alike: '实施"一把手。"工程。'
     let mut straight = false;
     for c in title.chars() {
-        match c {
-            '“' | '‘' | '（' | '《' | '「' | '(' => depth += 1,
-            '”' | '’' | '）' | '》' | '」' | '』' | ')' => depth = depth.saturating_sub(1),
-            '"' => straight = !straight,
-            '。' | '！' | '？' if depth == 0 && !straight => {
+        match (c, mark_of(c)) {
+            ('"', _) => straight = !straight,
+            (_, Some(Mark::Open)) => depth += 1,
+            (_, Some(Mark::Close)) => depth = depth.saturating_sub(1),
+            (_, Some(Mark::Stop)) if depth == 0 && !straight => {
                 count += usize::from(open);
                 open = false;
                 continue;
@@ -207,12 +207,10 @@ fn measures_checks(tasks: &[Task<'_>], found: &mut Vec<Diagnostic>) {
         if part.iter().all(bare) {
             continue;
         }
-        let bare_runs = part
-            .chunk_by(|a, b| bare(a) == bare(b))
-            .filter(|run| bare(&run[0]))
-            .count();
+        let runs: Vec<&[Task<'_>]> = part.chunk_by(|a, b| bare(a) == bare(b)).collect();
+        let bare_runs = runs.iter().filter(|run| bare(&run[0])).count();
         let mut before = 0;
-        for run in part.chunk_by(|a, b| bare(a) == bare(b)) {
+        for run in runs {
             let after = part.len() - before - run.len();
             let enclosed = before > 0 && after > 0;
             let lone = run.len() == 1 && bare_runs == 1;

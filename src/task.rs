@@ -31,7 +31,7 @@ use std::borrow::Cow;
 
 use crate::reflow::Block;
 use crate::text::{
-    char3, first_work, is_space, lift, normalize, sentence_marks, squeeze, trim_start,
+    char3, digit_value, first_work, is_space, lift, normalize, sentence_marks, squeeze, trim_start,
 };
 
 /// The three field labels of a task.
@@ -75,31 +75,26 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
     // a number too large for u32 still makes a header (numbered u32::MAX,
     // which the numbering check then reports)
-    let ascii = i.bytes().take_while(u8::is_ascii_digit).count();
-    let (i, number) = match i.split_at_checked(ascii) {
-        Some((digits, rest)) if ascii > 0 => (rest, digits.parse::<u32>().unwrap_or(u32::MAX)),
-        _ => wide_digits(i)?,
-    };
+    let (i, number) = number(i)?;
     let (i, _) = (spaces, one_of(".．"), spaces).parse(i)?;
-    let (i, _) = not(satisfy(|c| {
-        c.is_ascii_digit() || c == '%' || is_wide_digit(c)
-    }))
-    .parse(i)?;
+    let (i, _) = not(satisfy(|c| digit_value(c).is_some() || c == '%')).parse(i)?;
     Ok((i, number))
 }
 
-fn is_wide_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
-}
-
-/// A number in full-width digits ('１２'), and what follows it.
-fn wide_digits(i: &str) -> IResult<&str, u32> {
-    let (rest, digits) = nom::bytes::complete::take_while1(is_wide_digit)(i)?;
-    let number = digits.chars().try_fold(0u32, |n, c| {
-        let digit = u32::from(c) - u32::from('０');
-        n.checked_mul(10)?.checked_add(digit)
-    });
-    Ok((rest, number.unwrap_or(u32::MAX)))
+/// A number of ASCII or full-width digits ('12', '１２'), and what
+/// follows it; u32::MAX when it is larger.
+fn number(i: &str) -> IResult<&str, u32> {
+    let (mut value, mut end) = (Some(0u32), 0);
+    for (at, c) in i.char_indices() {
+        let Some(digit) = digit_value(c) else { break };
+        value = value.and_then(|n| n.checked_mul(10)?.checked_add(digit));
+        end = at + c.len_utf8();
+    }
+    if end == 0 {
+        let error = nom::error::Error::new(i, nom::error::ErrorKind::Digit);
+        return Err(nom::Err::Error(error));
+    }
+    Ok((&i[end..], value.unwrap_or(u32::MAX)))
 }
 
 /// Reads a field label and its colon.
@@ -191,7 +186,7 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
 
 /// What a sentence split sees in the measures text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+pub(crate) enum Mark {
     /// '。' '！' '？'
     Stop,
     /// '“' '‘' '（' '《' '「', and '(' (which becomes '（')
@@ -205,14 +200,19 @@ enum Mark {
 #[inline]
 fn mark_at(bytes: &[u8], at: usize) -> Option<Mark> {
     match bytes.get(at)? {
-        b'(' => return Some(Mark::Open),
-        b')' => return Some(Mark::Close),
-        _ => {}
+        b'(' => Some(Mark::Open),
+        b')' => Some(Mark::Close),
+        _ => char3(bytes, at).and_then(mark_of),
     }
-    match char3(bytes, at)? {
+}
+
+/// What `c` is to a sentence split, if anything.
+#[inline]
+pub(crate) fn mark_of(c: char) -> Option<Mark> {
+    match c {
         '。' | '！' | '？' => Some(Mark::Stop),
-        '“' | '‘' | '（' | '《' | '「' => Some(Mark::Open),
-        '”' | '’' | '）' | '》' | '」' | '』' => Some(Mark::Close),
+        '“' | '‘' | '（' | '《' | '「' | '(' => Some(Mark::Open),
+        '”' | '’' | '）' | '》' | '」' | '』' | ')' => Some(Mark::Close),
         _ => None,
     }
 }
@@ -321,9 +321,8 @@ pub(crate) fn measures<'a>(block: &Block<'a>, value: &str, out: &mut Vec<Cow<'a,
 /// Whether `text` ends a sentence: '。', '！' or '？', then any closing
 /// quotes or brackets ('…十五大行动。”').
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    let closers = ['”', '’', '）', '》', '」', '』', ')'];
-    let words = text.trim_end_matches(|c: char| closers.contains(&c) || is_space(c));
-    words.ends_with(['。', '！', '？'])
+    let words = text.trim_end_matches(|c| mark_of(c) == Some(Mark::Close) || is_space(c));
+    words.chars().next_back().and_then(mark_of) == Some(Mark::Stop)
 }
 
 /// A task's title after its header, normalized.

@@ -836,7 +836,17 @@ fn page_count(s: &str, unit: char) -> Option<&str> {
 
 /// An ASCII or full-width digit.
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    digit_value(c).is_some()
+}
+
+/// The value of an ASCII or full-width digit ('7', '７').
+#[inline]
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(u32::from(c) - u32::from('0')),
+        '０'..='９' => Some(u32::from(c) - u32::from('０')),
+        _ => None,
+    }
 }
 
 /// A dash around a page number.

@@ -345,7 +345,9 @@ fn a_part_heading_deleted() {
         "三、以实体经济为本、坚持制造业当家，加快建设制造强省、质量强省，更高立起现代化产业体系支柱",
     );
     // With line 91 gone, the next heading (三, source line 191) stands at
-    // line 190 of the damaged file; tasks 12–22 read as part 一's.
+    // line 190 of the damaged file; tasks 12–22 read as part 一's. Part
+    // 一's targets then share a part with tasks that have measures: the
+    // one finding asserted here says no `missing_measures` is given them.
     let text = damaged(|n, l| (n != 91).then(|| l.to_string()));
     assert_reports(
         "deleted-heading.txt",
