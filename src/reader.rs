@@ -57,7 +57,38 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
     let mut body = Body::new(document, diagnostics, text.len());
     let body_lines = head[body_start..].iter().copied().chain(lines);
     reflow::each_block(body_lines, |block| body.block(block));
-    body.finish()
+    body.finish().map_err(|err| with_script_hint(err, text))
+}
+
+/// The labels a copy in traditional characters (繁體) prints in place of
+/// 分管省领导 and 部门分工, as the provincial portal's 繁體版 gives them.
+const TRADITIONAL_LABELS: [&str; 2] = ["分管省領導", "部門分工"];
+
+/// Names the line of a traditional-script label when a text is refused for
+/// having no task fields: such a copy is a notice, only not in the script
+/// the reader knows.
+///
+/// ```text
+/// 分管省領導：張虎      ← 領導, not 领导: the label is not read
+/// 部門分工：省發展改革委牽頭，各地、各部門配合。
+/// ```
+fn with_script_hint(err: Error, text: &str) -> Error {
+    let Error::NotANotice { reason } = err else {
+        return err;
+    };
+    let found = source::lines(text).find_map(|line| {
+        let label = TRADITIONAL_LABELS
+            .into_iter()
+            .find(|label| line.text.contains(label))?;
+        Some((line.number, label))
+    });
+    let reason = match found {
+        Some((line, label)) => format!(
+            "{reason}; line {line} has '{label}' in traditional characters (繁體): convert the text to simplified characters first"
+        ),
+        None => reason,
+    };
+    Error::NotANotice { reason }
 }
 
 /// Where the body begins within the head: the first part heading or task

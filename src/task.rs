@@ -159,6 +159,7 @@ fn spaced_label(i: &str) -> Option<(&str, Label)> {
 /// 张虎、吕玉印      → 张虎, 吕玉印
 /// 王 曦            → 王曦          (a name padded: a part of one character)
 /// 张虎 王曦        → 张虎, 王曦    (names apart: every part two or more)
+/// 欧阳 卫民        → 欧阳卫民      (but a compound surname's given name)
 /// ```
 pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
     let between = |c: char| matches!(c, '、' | '，' | ',' | '；');
@@ -176,12 +177,44 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
         let parts = || piece.split(is_space).filter(|part| !part.is_empty());
         let apart = matches!(squeezed, Cow::Owned(_)) && parts().all(|p| p.chars().count() >= 2);
         if apart {
-            names.extend(parts().map(|part| lift(whole, Cow::Borrowed(part))));
+            push_apart(&mut names, parts(), |name| lift(whole, name));
         } else {
             names.push(lift(whole, squeezed));
         }
     }
     names
+}
+
+/// The two-character surnames (复姓) a leader's name may open with: a name
+/// written apart after one ('欧阳 卫民') is one name, not two.
+const COMPOUND_SURNAMES: [&str; 24] = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "澹台", "申屠", "轩辕", "呼延", "钟离", "淳于",
+];
+
+/// Pushes the names of a piece written apart, each part a name of its own,
+/// but a compound surname with the given name after it ('欧阳 卫民', a given
+/// name of one or two characters) one name.
+///
+/// ```text
+/// 张虎 王曦        → 张虎, 王曦
+/// 欧阳 卫民 王曦   → 欧阳卫民, 王曦
+/// ```
+fn push_apart<'a, 'p>(
+    names: &mut Vec<Cow<'a, str>>,
+    parts: impl Iterator<Item = &'p str>,
+    lift: impl Fn(Cow<'p, str>) -> Cow<'a, str>,
+) {
+    let mut parts = parts.peekable();
+    while let Some(part) = parts.next() {
+        let given =
+            parts.next_if(|next| COMPOUND_SURNAMES.contains(&part) && next.chars().count() <= 2);
+        let name = match given {
+            Some(given) => Cow::Owned(format!("{part}{given}")),
+            None => Cow::Borrowed(part),
+        };
+        names.push(lift(name));
+    }
 }
 
 /// What a sentence split sees in the measures text.
@@ -395,6 +428,11 @@ mod tests {
         assert_eq!(names("张虎、吕玉印"), ["张虎", "吕玉印"]);
         assert_eq!(names("王 曦"), ["王曦"]);
         assert_eq!(names("张虎 王曦"), ["张虎", "王曦"]);
+        assert_eq!(names("欧阳 卫民"), ["欧阳卫民"]);
+        assert_eq!(names("欧阳 卫民 王曦"), ["欧阳卫民", "王曦"]);
+        assert_eq!(names("欧阳 卫民、张 虎"), ["欧阳卫民", "张虎"]);
+        assert_eq!(names("王曦 欧阳"), ["王曦", "欧阳"]);
+        assert_eq!(names("欧阳卫民 王曦"), ["欧阳卫民", "王曦"]);
         assert_eq!(names("张 少康、吕玉 印"), ["张少康", "吕玉印"]);
         assert_eq!(names(" 张虎 、 王 曦 "), ["张虎", "王曦"]);
         assert_eq!(names("王曦。 "), ["王曦"]);

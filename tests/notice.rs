@@ -667,6 +667,54 @@ fn not_a_notice_is_an_error() {
     );
 }
 
+/// The fixture in traditional characters, as far as the labels and a few
+/// common words go (the portal's 繁體版): refused, and the refusal names
+/// the first traditional label's line. Without such a label the reason is
+/// the plain one.
+#[test]
+fn a_copy_in_traditional_characters_is_refused_with_its_script_named() {
+    let traditional: String = SOURCE
+        .chars()
+        .map(|c| match c {
+            '领' => '領',
+            '导' => '導',
+            '门' => '門',
+            '头' => '頭',
+            '务' => '務',
+            '发' => '發',
+            c => c,
+        })
+        .collect();
+    let first_label = SOURCE
+        .lines()
+        .position(|l| l.contains("分管省领导"))
+        .unwrap()
+        + 1;
+    assert_eq!(first_label, 25);
+    let err = fengong::parse(&traditional).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "not a task-division notice: no numbered task carrying 分管省领导 or 部门分工; \
+         line 25 has '分管省領導' in traditional characters (繁體): convert the text to \
+         simplified characters first"
+    );
+    // only the division label traditional: it is the one named
+    let division_only = SOURCE
+        .replace("分管省领导", "分管")
+        .replace("部门分工", "部門分工");
+    let err = fengong::parse(&division_only).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("line 27 has '部門分工' in traditional characters (繁體): convert the text to simplified characters first"),
+        "{err}"
+    );
+    let plain = fengong::parse(include_str!("../fixtures/small/not-a-notice.txt")).unwrap_err();
+    assert_eq!(
+        plain.to_string(),
+        "not a task-division notice: no numbered task carrying 分管省领导 or 部门分工"
+    );
+}
+
 /// The input lines of a span, whitespace removed.
 fn span_text(first: u32, last: u32) -> String {
     let lines: Vec<&str> = SOURCE.lines().collect();

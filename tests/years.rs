@@ -56,7 +56,7 @@ fn y2021_envelope() {
     assert_clean("2021", Y2021, &notice);
     let doc = &notice.document;
     assert_eq!(doc.issuer.as_deref(), Some("广东省人民政府"));
-    assert_eq!(doc.doc_number.as_deref(), Some("粤府〔2021〕17号"));
+    assert_eq!(doc.doc_number.as_deref(), Some("粤府〔2021〕22号"));
     assert_eq!(
         doc.title.as_deref(),
         Some("广东省人民政府关于印发2021年省《政府工作报告》重点任务分工方案的通知")
@@ -272,7 +272,7 @@ fn y2022_letter_keeps_its_opinions() {
     let notice = read(Y2022);
     assert_clean("2022", Y2022, &notice);
     let doc = &notice.document;
-    assert_eq!(doc.doc_number.as_deref(), Some("粤府〔2022〕12号"));
+    assert_eq!(doc.doc_number.as_deref(), Some("粤府〔2022〕13号"));
     assert_eq!(
         doc.title.as_deref(),
         Some("广东省人民政府关于印发2022年省《政府工作报告》重点任务分工方案的通知")
