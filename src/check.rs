@@ -510,6 +510,9 @@ pub enum Format {
     Human,
     /// GitHub Actions annotations: `::warning file=…,line=…,title=…::…`.
     Github,
+    /// One line of JSON, `{"file": …, "diagnostics": […]}`, in that key
+    /// order; no summary line.
+    Json,
 }
 
 /// Renders `diagnostics` of the file `name`, whose text is `text`, then a
@@ -522,14 +525,20 @@ pub enum Format {
 /// let out = render("n.txt", text, &[d], Format::Human);
 /// assert!(out.starts_with("n.txt:2: warning[leader_name]: odd\n"));
 /// assert!(out.contains("    2 | 分管省领导：张\n      |             ^^\n"));
+/// let json = render("n.txt", text, &[], Format::Json);
+/// assert_eq!(json, "{\"file\":\"n.txt\",\"diagnostics\":[]}\n");
 /// ```
 pub fn render(name: &str, text: &str, diagnostics: &[Diagnostic], format: Format) -> String {
+    if format == Format::Json {
+        return json_report(name, diagnostics);
+    }
     let lines: Vec<&str> = crate::source::lines(text).map(|l| l.text).collect();
     let mut out = String::new();
     for d in diagnostics {
         match format {
             Format::Human => human(&mut out, name, &lines, d),
             Format::Github => github(&mut out, name, d),
+            Format::Json => {}
         }
     }
     let summary = match diagnostics.len() {
@@ -544,9 +553,26 @@ pub fn render(name: &str, text: &str, diagnostics: &[Diagnostic], format: Format
         Format::Github if diagnostics.is_empty() => {
             let _ = writeln!(out, "::notice file={}::{summary}", escape_property(name));
         }
-        Format::Github => {}
+        Format::Github | Format::Json => {}
     }
     out
+}
+
+/// One file's line of [`Format::Json`], its keys in this order.
+#[derive(serde::Serialize)]
+struct Report<'a> {
+    file: &'a str,
+    diagnostics: &'a [Diagnostic],
+}
+
+fn json_report(file: &str, diagnostics: &[Diagnostic]) -> String {
+    let report = Report { file, diagnostics };
+    // strings, numbers and lists of them: serde_json cannot fail on it, but
+    // if it did, the file would still get a line of JSON, not a panic
+    let json = serde_json::to_string(&report).unwrap_or_else(|e| {
+        serde_json::json!({ "file": file, "error": e.to_string() }).to_string()
+    });
+    format!("{json}\n")
 }
 
 fn severity(d: &Diagnostic) -> &'static str {

@@ -102,11 +102,69 @@ impl Code {
     }
 }
 
+impl Code {
+    /// Every code, in the order they are declared (new ones are added at the
+    /// end).
+    ///
+    /// ```
+    /// use fengong::Code;
+    /// assert_eq!(Code::all()[0], Code::Unrecognized);
+    /// assert!(Code::all().iter().all(|c| c.as_str().parse() == Ok(*c)));
+    /// ```
+    pub fn all() -> &'static [Code] {
+        &[
+            Code::Unrecognized,
+            Code::TaskNumber,
+            Code::PartNumber,
+            Code::MissingLeaders,
+            Code::MissingDivision,
+            Code::DivisionGrammar,
+            Code::EmptyLead,
+            Code::LeaderName,
+            Code::DepartmentName,
+            Code::AnnexRow,
+            Code::YearMismatch,
+            Code::Truncated,
+            Code::DuplicateField,
+            Code::Tail,
+            Code::AnnexCategory,
+            Code::Envelope,
+            Code::MissingMeasures,
+            Code::TaskTitle,
+            Code::Measure,
+        ]
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
+/// A code from its snake_case name, as JSON and `check` print it.
+///
+/// ```
+/// use fengong::Code;
+/// assert_eq!("missing_leaders".parse(), Ok(Code::MissingLeaders));
+/// assert_eq!("MissingLeaders".parse::<Code>().unwrap_err().to_string(), "no diagnostic code 'MissingLeaders'");
+/// ```
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Code::all()
+            .iter()
+            .copied()
+            .find(|code| code.as_str() == name)
+            .ok_or_else(|| UnknownCode(name.to_string()))
+    }
+}
+
+/// A name that is no diagnostic [`Code`]'s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no diagnostic code '{0}'")]
+pub struct UnknownCode(pub String);
 
 /// One thing a reading noticed, at an input line.
 ///
@@ -169,5 +227,53 @@ impl fmt::Display for Diagnostic {
             "{}: {severity}[{}]: {}",
             self.line, self.code, self.message
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each code's place in [`Code::all`]. The match has no wildcard: a new
+    /// code fails to compile here until it is given a place, and the test
+    /// below then fails until `Code::all` holds it there.
+    fn place(code: Code) -> usize {
+        match code {
+            Code::Unrecognized => 0,
+            Code::TaskNumber => 1,
+            Code::PartNumber => 2,
+            Code::MissingLeaders => 3,
+            Code::MissingDivision => 4,
+            Code::DivisionGrammar => 5,
+            Code::EmptyLead => 6,
+            Code::LeaderName => 7,
+            Code::DepartmentName => 8,
+            Code::AnnexRow => 9,
+            Code::YearMismatch => 10,
+            Code::Truncated => 11,
+            Code::DuplicateField => 12,
+            Code::Tail => 13,
+            Code::AnnexCategory => 14,
+            Code::Envelope => 15,
+            Code::MissingMeasures => 16,
+            Code::TaskTitle => 17,
+            Code::Measure => 18,
+        }
+    }
+
+    #[test]
+    fn all_holds_every_code_once_and_names_parse_back() {
+        let all = Code::all();
+        assert_eq!(all.len(), 19);
+        for (at, code) in all.iter().enumerate() {
+            assert_eq!(place(*code), at, "{code}");
+            assert_eq!(code.as_str().parse::<Code>(), Ok(*code));
+            let json = serde_json::to_string(code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+        assert_eq!(
+            "task-number".parse::<Code>(),
+            Err(UnknownCode("task-number".to_string()))
+        );
     }
 }

@@ -37,6 +37,7 @@ use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 
 use crate::model::{Department, Division, Mode};
+use crate::task::{self, Label};
 use crate::text::{char3, lift, marks, normalize};
 
 /// Words that end a name list when they stand at depth 0, each followed by
@@ -484,7 +485,8 @@ fn emptied<'t>(mut names: Vec<&str>) -> Vec<&'t str> {
 }
 
 impl<'a> Division<'a> {
-    /// Reads a department clause (the words after '部门分工：').
+    /// Reads a department clause (the words after '部门分工：'). A whole
+    /// line, label and all, reads as the clause after its label.
     ///
     /// A clause outside the grammar reads as [`Mode::Unparsed`], naming no
     /// body and keeping its text.
@@ -497,9 +499,16 @@ impl<'a> Division<'a> {
     /// assert_eq!(Division::parse("省财政厅负责").mode, Mode::Unparsed);
     /// // names standing whole in the clause borrow from it
     /// assert!(matches!(d.lead[0].name, std::borrow::Cow::Borrowed("省发展改革委")));
+    /// // the label, if given, is not a body's name
+    /// let line = Division::parse("部门分工：省财政厅牵头。");
+    /// assert_eq!((&*line.lead[0].name, &*line.text), ("省财政厅", "省财政厅牵头。"));
     /// ```
     pub fn parse(text: &'a str) -> Division<'a> {
-        read(&Cow::Borrowed(text), text, &mut Room::default())
+        let clause = match task::label(text) {
+            Ok((rest, Label::Division)) => rest,
+            _ => text,
+        };
+        read(&Cow::Borrowed(clause), clause, &mut Room::default())
     }
 }
 

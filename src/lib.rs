@@ -18,6 +18,22 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The README's five lines, with what they print checked:
+//!
+//! ```
+//! let text = std::fs::read_to_string("fixtures/guangdong-2023.txt")?;
+//! let notice = fengong::parse(&text)?;
+//! let mut printed = Vec::new();
+//! for task in notice.tasks_supervised_by("王曦") {
+//!     let lead = &task.departments.as_ref().unwrap().lead[0];
+//!     printed.push(format!("{} {} — {lead}", task.number, task.title));
+//! }
+//! assert_eq!(printed.len(), 33);
+//! // task 9, line 71: "9. 城镇新增就业 110 万人以上，城镇调查失业率控制在 5.5% 以内。"
+//! assert_eq!(printed[0], "9 城镇新增就业110万人以上，城镇调查失业率控制在5.5%以内。 — 省人力资源社会保障厅");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! The path from bytes to records, one module per step of the document:
 //!
 //! 1. [`decode`] — bytes to text (UTF-8, UTF-16, GB18030; HTML pages via [`html`]);
@@ -50,7 +66,7 @@ mod task;
 pub mod text;
 
 pub use decode::Encoding;
-pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Severity, UnknownCode};
 pub use error::Error;
 pub use model::{
     Annex, Date, Department, Division, Document, LineSpan, LivelihoodProject, Mode, Notice,

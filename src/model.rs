@@ -21,7 +21,13 @@
 //! `into_owned` turns any record into a `'static` one that outlives its input.
 //! Deserialising never borrows: it gives owned records, and
 //! `Notice<'static>` is `DeserializeOwned` (so it can be read from any
-//! reader).
+//! reader). A list that is empty may be left out of the JSON read back; a
+//! record's own fields (a task's number, title and lines, …) may not.
+//!
+//! Every record is `#[non_exhaustive]` and has a `Default`: build one by
+//! hand from the default and set its fields, and the code keeps compiling
+//! when fields are added. Equality takes in where a record was read from as
+//! well as its words (`lines`, a department's `written`).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -39,7 +45,7 @@ use crate::diagnostic::Diagnostic;
 /// assert_eq!(notice.document.doc_number.as_deref(), Some("粤府〔2023〕18号"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Notice<'a> {
     /// The envelope and the tail: issuer, number, title, cc list, print date.
@@ -49,13 +55,16 @@ pub struct Notice<'a> {
     /// Every numbered task, in the order it stands.
     pub tasks: Vec<Task<'a>>,
     /// The numbered work requirements （一）…（三） of the last part.
+    #[serde(default)]
     pub requirements: Vec<Requirement<'a>>,
     /// The annex (附件) heading, if the notice has one.
     #[serde(default)]
     pub annex: Option<Annex<'a>>,
     /// One record per numbered row of the annex table — 十件民生实事.
+    #[serde(default)]
     pub livelihood_projects: Vec<LivelihoodProject<'a>>,
     /// What the reading noticed: lines it could not place, numbers out of order.
+    #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -79,6 +88,7 @@ pub struct Document<'a> {
     /// The notice's title — 标题, '…关于印发…的通知'.
     pub title: Option<Cow<'a, str>>,
     /// The addressees — 主送机关, the line ending in '：'.
+    #[serde(default)]
     pub addressees: Vec<Cow<'a, str>>,
     /// The letter — 正文, its paragraphs joined by '\n'.
     #[serde(default)]
@@ -95,6 +105,7 @@ pub struct Document<'a> {
     /// How the notice is published — 公开方式, '主动公开'.
     pub disclosure: Option<Cow<'a, str>>,
     /// The bodies sent copies — 抄送.
+    #[serde(default)]
     pub cc: Vec<Cow<'a, str>>,
     /// The office that printed it — 印发机关.
     pub printed_by: Option<Cow<'a, str>>,
@@ -117,7 +128,7 @@ pub struct Document<'a> {
 /// assert_eq!(first.tasks, (1..=11).collect::<Vec<u32>>());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Section<'a> {
     /// The part's number: 一 is 1, 十二 is 12.
@@ -163,7 +174,7 @@ fn span_or_line<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LineSpan, D::E
 /// assert_eq!(task.measures.len(), 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Task<'a> {
     /// The task's number as printed.
@@ -173,8 +184,10 @@ pub struct Task<'a> {
     /// The task itself, after 'N. '.
     pub title: Cow<'a, str>,
     /// The measures — 工作措施, one sentence each; `[]` where there are none.
+    #[serde(default)]
     pub measures: Vec<Cow<'a, str>>,
     /// The supervising provincial leaders — 分管省领导.
+    #[serde(default)]
     pub leaders: Vec<Cow<'a, str>>,
     /// The division of work — 部门分工; `None` where the task has no clause.
     pub departments: Option<Division<'a>>,
@@ -192,7 +205,7 @@ pub struct Task<'a> {
 /// assert_eq!(division.lead[1].written, "市场监管局");
 /// assert_eq!(division.support.len(), 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Division<'a> {
     /// Which shape the clause has.
@@ -200,13 +213,14 @@ pub struct Division<'a> {
     /// The leading bodies — 牵头单位; for [`Mode::Joint`] every body named.
     pub lead: Vec<Department<'a>>,
     /// The supporting bodies — 配合单位.
+    #[serde(default)]
     pub support: Vec<Department<'a>>,
     /// The whole clause, in the notice's words (PDF spacing removed, full-width punctuation).
     pub text: Cow<'a, str>,
 }
 
 /// The shape of a department clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Mode {
@@ -217,6 +231,8 @@ pub enum Mode {
     /// 'X、Y按职责分工负责。'
     Joint,
     /// A clause outside the grammar; its text is kept, no body is named.
+    /// The default: a division built by hand names no body until told.
+    #[default]
     Unparsed,
 }
 
@@ -224,7 +240,7 @@ pub enum Mode {
 ///
 /// `written` is the words as they stand; `name` restores what the clause
 /// shares: '省委组织部、编办' names 省委编办, written '编办'.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Department<'a> {
     /// The expanded name.
@@ -288,6 +304,152 @@ impl Notice<'_> {
                 .collect(),
             diagnostics: self.diagnostics,
         }
+    }
+}
+
+impl<'a> Notice<'a> {
+    /// The task numbered `number` — 第 N 项任务.
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// assert_eq!(notice.task(53).map(|t| &*t.leaders[0]), Some("张新"));
+    /// assert!(notice.task(181).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn task(&self, number: u32) -> Option<&Task<'a>> {
+        // tasks stand in order, so task N is mostly at N - 1
+        let guess = (number as usize).checked_sub(1);
+        let at_guess = guess.and_then(|at| self.tasks.get(at));
+        at_guess
+            .filter(|t| t.number == number)
+            .or_else(|| self.tasks.iter().find(|t| t.number == number))
+    }
+
+    /// The part numbered `number` (一 is 1).
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// // 二、纵深推进粤港澳大湾区…: tasks 12–22
+    /// assert_eq!(notice.section(2).map(|s| s.tasks.len()), Some(11));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn section(&self, number: u32) -> Option<&Section<'a>> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+
+    /// The task whose input lines hold `line`: where a diagnostic's line
+    /// belongs.
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// let task = notice.task(2).unwrap();
+    /// assert_eq!(notice.task_at(task.lines.last).map(|t| t.number), Some(2));
+    /// assert!(notice.task_at(1).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn task_at(&self, line: u32) -> Option<&Task<'a>> {
+        // tasks stand in input order and do not overlap
+        let after = self.tasks.partition_point(|t| t.lines.last < line);
+        self.tasks.get(after).filter(|t| t.lines.contains(line))
+    }
+
+    /// The tasks whose clause names `department` (its expanded name, as
+    /// [`Department::name`] holds it) among the bodies that lead, in the
+    /// order they stand. A joint clause (按职责分工负责) names every body
+    /// as leading.
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// let led: Vec<u32> = notice.tasks_led_by("省财政厅").map(|t| t.number).collect();
+    /// assert_eq!(led, [6, 103, 105, 106, 107, 113]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tasks_led_by<'s>(&'s self, department: &'s str) -> impl Iterator<Item = &'s Task<'a>> {
+        self.tasks
+            .iter()
+            .filter(move |t| t.departments.as_ref().is_some_and(|d| d.leads(department)))
+    }
+
+    /// The tasks whose clause names `department` among the bodies that
+    /// support (配合).
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// // task 19: '…，省科技厅、工业和信息化厅、司法厅、财政厅、…等配合。'
+    /// let supported: Vec<u32> = notice.tasks_supported_by("省财政厅").map(|t| t.number).collect();
+    /// assert_eq!((supported[0], supported.len()), (19, 46));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tasks_supported_by<'s>(
+        &'s self,
+        department: &'s str,
+    ) -> impl Iterator<Item = &'s Task<'a>> {
+        self.tasks.iter().filter(move |t| {
+            t.departments
+                .as_ref()
+                .is_some_and(|d| d.supports(department))
+        })
+    }
+
+    /// The tasks `leader` supervises — 分管省领导.
+    ///
+    /// ```
+    /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
+    /// assert_eq!(notice.tasks_supervised_by("王曦").count(), 33);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn tasks_supervised_by<'s>(
+        &'s self,
+        leader: &'s str,
+    ) -> impl Iterator<Item = &'s Task<'a>> {
+        self.tasks
+            .iter()
+            .filter(move |t| t.leaders.iter().any(|l| l == leader))
+    }
+}
+
+impl Division<'_> {
+    /// Every body the clause names: the leading ones, then the supporting.
+    ///
+    /// ```
+    /// let d = fengong::Division::parse("省商务厅牵头，省财政厅等配合。");
+    /// let names: Vec<&str> = d.bodies().map(|b| &*b.name).collect();
+    /// assert_eq!(names, ["省商务厅", "省财政厅"]);
+    /// ```
+    pub fn bodies(&self) -> impl Iterator<Item = &Department<'_>> {
+        self.lead.iter().chain(&self.support)
+    }
+
+    /// Whether a body of this expanded name leads (for [`Mode::Joint`]:
+    /// is named at all).
+    ///
+    /// ```
+    /// let d = fengong::Division::parse("省委组织部、编办牵头。");
+    /// assert!(d.leads("省委编办") && !d.leads("编办"));
+    /// ```
+    pub fn leads(&self, name: &str) -> bool {
+        self.lead.iter().any(|d| d.name == name)
+    }
+
+    /// Whether a body of this expanded name supports.
+    ///
+    /// ```
+    /// let d = fengong::Division::parse("省商务厅牵头，省财政厅等配合。");
+    /// assert!(d.supports("省财政厅") && !d.supports("省商务厅"));
+    /// ```
+    pub fn supports(&self, name: &str) -> bool {
+        self.support.iter().any(|d| d.name == name)
+    }
+}
+
+/// The expanded name.
+///
+/// ```
+/// assert_eq!(fengong::Department::new("省委编办", "编办").to_string(), "省委编办");
+/// ```
+impl fmt::Display for Department<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
     }
 }
 
@@ -435,7 +597,7 @@ impl LivelihoodProject<'_> {
 /// assert_eq!(notice.requirements[0].title, "强化担当，主动作为");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Requirement<'a> {
     /// Its number: （一） is 1.
@@ -455,7 +617,7 @@ pub struct Requirement<'a> {
 /// assert_eq!(notice.annex.map(|a| a.title).as_deref(), Some("2023年省十件民生实事任务分解表"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Annex<'a> {
     /// The annex's title after '附件：'.
@@ -474,7 +636,7 @@ pub struct Annex<'a> {
 /// assert_eq!(row.deputies, ["高燕"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LivelihoodProject<'a> {
     /// The row's number — 序号.
@@ -492,6 +654,7 @@ pub struct LivelihoodProject<'a> {
     /// Its principal — 主要负责人.
     pub principal: Option<Cow<'a, str>>,
     /// The deputies in charge — 分管负责人.
+    #[serde(default)]
     pub deputies: Vec<Cow<'a, str>>,
     /// First and last input line.
     pub lines: LineSpan,
@@ -505,7 +668,9 @@ pub struct LivelihoodProject<'a> {
 /// assert!(span.contains(25));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(try_from = "[u32; 2]", into = "[u32; 2]")]
 pub struct LineSpan {
     /// The first line.
@@ -541,6 +706,57 @@ impl LineSpan {
     /// The span reaching to `last` as well.
     pub fn extend_to(&mut self, last: u32) {
         self.last = self.last.max(last);
+    }
+
+    /// The line numbers, first to last.
+    ///
+    /// ```
+    /// let span = fengong::LineSpan::new(23, 27);
+    /// assert_eq!(span.range(), 23..=27);
+    /// assert_eq!(span.into_iter().count(), 5);
+    /// ```
+    pub fn range(&self) -> std::ops::RangeInclusive<u32> {
+        self.first..=self.last
+    }
+
+    /// The span's lines of `text`, as the reader numbers and trims them:
+    /// the words each line holds, without its line end, a byte-order mark
+    /// or a web page's indentation. Lines past the text's end are left out.
+    ///
+    /// Quote a record from the text it was read from (for [`crate::parse_bytes`],
+    /// the text [`crate::read_text`] gives): lines end at '\n', or at '\r' in
+    /// a text with no '\n', which [`str::lines`] would count otherwise.
+    ///
+    /// ```
+    /// let text = include_str!("../fixtures/guangdong-2023.txt");
+    /// let notice = fengong::parse(text)?;
+    /// let task = notice.task(1).unwrap();
+    /// let quoted: Vec<&str> = task.lines.quote(text).collect();
+    /// assert_eq!(quoted, [
+    ///     "1. 地区生产总值增长 5% 以上。",
+    ///     "",
+    ///     "分管省领导：张虎",
+    ///     "",
+    ///     "部门分工：省发展改革委牵头，各地、各部门配合。",
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quote<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        let (first, last) = (self.first, self.last);
+        crate::source::lines(text)
+            .skip_while(move |line| line.number < first)
+            .take_while(move |line| line.number <= last)
+            .map(|line| line.text)
+    }
+}
+
+/// The line numbers, first to last.
+impl IntoIterator for LineSpan {
+    type Item = u32;
+    type IntoIter = std::ops::RangeInclusive<u32>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.range()
     }
 }
 

@@ -157,9 +157,10 @@ fn spaced_label(i: &str) -> Option<(&str, Label)> {
 /// leaders = name *(("、" / "，") name)
 ///
 /// 张虎、吕玉印      → 张虎, 吕玉印
-/// 王 曦            → 王曦          (a name padded: a part of one character)
-/// 张虎 王曦        → 张虎, 王曦    (names apart: every part two or more)
-/// 欧阳 卫民        → 欧阳卫民      (but a compound surname's given name)
+/// 王 曦            → 王曦          (a name padded to the width of three)
+/// 张虎 王曦        → 张虎, 王曦    (names apart)
+/// 王 曦 张虎       → 王曦, 张虎    (both at once)
+/// 欧阳 卫民        → 欧阳卫民      (a compound surname apart from the name)
 /// ```
 pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
     let between = |c: char| matches!(c, '、' | '，' | ',' | '；');
@@ -172,48 +173,121 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
         .map(trim_start)
         .filter(|name| !name.is_empty());
     for piece in pieces {
-        let squeezed = squeeze(piece);
-        // a name with spaces in it: padded, or two names apart
-        let parts = || piece.split(is_space).filter(|part| !part.is_empty());
-        let apart = matches!(squeezed, Cow::Owned(_)) && parts().all(|p| p.chars().count() >= 2);
-        if apart {
-            push_apart(&mut names, parts(), |name| lift(whole, name));
-        } else {
-            names.push(lift(whole, squeezed));
+        match squeeze(piece) {
+            // no space inside: one name as it stands
+            squeezed @ Cow::Borrowed(_) => names.push(lift(whole, squeezed)),
+            squeezed => {
+                let parts: Vec<&str> = piece.split(is_space).filter(|p| !p.is_empty()).collect();
+                push_spaced(&mut names, &parts, squeezed, |name| lift(whole, name));
+            }
         }
     }
     names
 }
 
 /// The two-character surnames (复姓) a leader's name may open with: a name
-/// written apart after one ('欧阳 卫民') is one name, not two.
+/// of four characters only after one of them, and never one alone.
 const COMPOUND_SURNAMES: [&str; 24] = [
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
     "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "澹台", "申屠", "轩辕", "呼延", "钟离", "淳于",
 ];
 
-/// Pushes the names of a piece written apart, each part a name of its own,
-/// but a compound surname with the given name after it ('欧阳 卫民', a given
-/// name of one or two characters) one name.
+/// Pushes the names of a piece with spaces in it, `parts` being its words
+/// between the spaces and `squeezed` the piece without them.
+///
+/// The spaces are read as the places between names where exactly one
+/// reading of the parts as whole names exists (a name: two or three
+/// characters, four after a compound surname; see [`grouping`]). Where none
+/// or several exist, the piece is each part a name when no part is a single
+/// character, else one name squeezed (a name of five or more is then the
+/// gate's `leader_name` finding).
 ///
 /// ```text
-/// 张虎 王曦        → 张虎, 王曦
+/// 王 曦 张虎       → 王曦, 张虎         (one reading)
+/// 张 少康、吕玉 印  → 张少康; 吕玉印
+/// 王 曦 张 虎      → 王曦, 张虎         (four characters: two names)
 /// 欧阳 卫民 王曦   → 欧阳卫民, 王曦
+/// 张 新 吕 玉 印   → 张新吕玉印         (2+3 or 3+2: no one reading)
+/// 张虎王曦 吕玉印   → 张虎王曦, 吕玉印   (no reading, no single character)
 /// ```
-fn push_apart<'a, 'p>(
+fn push_spaced<'a, 'p>(
     names: &mut Vec<Cow<'a, str>>,
-    parts: impl Iterator<Item = &'p str>,
+    parts: &[&'p str],
+    squeezed: Cow<'p, str>,
     lift: impl Fn(Cow<'p, str>) -> Cow<'a, str>,
 ) {
-    let mut parts = parts.peekable();
-    while let Some(part) = parts.next() {
-        let given =
-            parts.next_if(|next| COMPOUND_SURNAMES.contains(&part) && next.chars().count() <= 2);
-        let name = match given {
-            Some(given) => Cow::Owned(format!("{part}{given}")),
-            None => Cow::Borrowed(part),
-        };
-        names.push(lift(name));
+    let name_of = |group: &[&'p str]| match group {
+        [one] => Cow::Borrowed(*one),
+        many => Cow::Owned(many.concat()),
+    };
+    match grouping(parts) {
+        Some(ends) => {
+            let starts = std::iter::once(0).chain(ends.iter().copied());
+            let groups = starts.zip(ends.iter().copied());
+            names.extend(groups.map(|(start, end)| lift(name_of(&parts[start..end]))));
+        }
+        None if parts.iter().all(|p| p.chars().nth(1).is_some()) => {
+            names.extend(parts.iter().map(|part| lift(Cow::Borrowed(*part))));
+        }
+        None => names.push(lift(squeezed)),
+    }
+}
+
+/// The ends of the groups of consecutive `parts` that read them as whole
+/// names, when exactly one such reading exists.
+///
+/// ```text
+/// grouping = 1*name
+/// name     = 2*3CHAR / compound-surname 2CHAR     ; spaces anywhere inside
+/// ```
+///
+/// Counted from the end (ways to read each suffix, stopping at two), so
+/// the work is linear in the parts.
+fn grouping(parts: &[&str]) -> Option<Vec<usize>> {
+    const MAX_PARTS: usize = 4;
+    let n = parts.len();
+    let counts: Vec<usize> = parts.iter().map(|p| p.chars().count()).collect();
+    // ways[i]: readings of parts[i..], capped at 2; next[i]: the end of the
+    // first group of the one reading
+    let mut ways = vec![0u8; n + 1];
+    let mut next = vec![0usize; n + 1];
+    ways[n] = 1;
+    for i in (0..n).rev() {
+        let mut chars = 0;
+        for end in i + 1..=n.min(i + MAX_PARTS) {
+            chars += counts[end - 1];
+            if chars > 4 {
+                break;
+            }
+            if ways[end] > 0 && is_name(&parts[i..end], chars) {
+                ways[i] = (ways[i] + ways[end]).min(2);
+                next[i] = end;
+            }
+        }
+    }
+    if ways[0] != 1 {
+        return None;
+    }
+    let mut ends = Vec::new();
+    let mut at = 0;
+    while at < n {
+        at = next[at];
+        ends.push(at);
+    }
+    Some(ends)
+}
+
+/// Whether `group`, of `chars` characters, reads as one person's name.
+fn is_name(group: &[&str], chars: usize) -> bool {
+    let opens_with_compound = || {
+        let head: String = group.concat().chars().take(2).collect();
+        COMPOUND_SURNAMES.contains(&head.as_str())
+    };
+    match chars {
+        2 => !COMPOUND_SURNAMES.contains(&group.concat().as_str()),
+        3 => true,
+        4 => opens_with_compound(),
+        _ => false,
     }
 }
 
@@ -429,6 +503,16 @@ mod tests {
         assert_eq!(names("王 曦"), ["王曦"]);
         assert_eq!(names("张虎 王曦"), ["张虎", "王曦"]);
         assert_eq!(names("欧阳 卫民"), ["欧阳卫民"]);
+        // padded and apart at once
+        assert_eq!(names("王 曦 张虎"), ["王曦", "张虎"]);
+        assert_eq!(names("张虎 王 曦"), ["张虎", "王曦"]);
+        assert_eq!(names("张 新 吕玉印"), ["张新", "吕玉印"]);
+        assert_eq!(names("王 曦 张 虎"), ["王曦", "张虎"]);
+        // no one reading: squeezed whole (five characters: the gate's finding)
+        assert_eq!(names("张 新 吕 玉 印"), ["张新吕玉印"]);
+        assert_eq!(names("吕 玉 印 王 曦"), ["吕玉印王曦"]);
+        assert_eq!(names("张虎王曦 吕玉印"), ["张虎王曦", "吕玉印"]);
+        assert_eq!(names("张虎 王"), ["张虎王"]);
         assert_eq!(names("欧阳 卫民 王曦"), ["欧阳卫民", "王曦"]);
         assert_eq!(names("欧阳 卫民、张 虎"), ["欧阳卫民", "张虎"]);
         assert_eq!(names("王曦 欧阳"), ["王曦", "欧阳"]);

@@ -439,6 +439,34 @@ fn n_title_and_addressees_broken_anywhere() {
     }
 }
 
+/// (o) Leader lists set apart with spaces, as a table-like layout prints
+/// them: the names two spaces apart instead of '、', and every name of two
+/// characters padded to the width of three ('王 曦'). '张虎、张新' becomes
+/// '张 虎  张 新', '王曦、孙志洋、冯玲、陈良贤' '王 曦  孙志洋  冯 玲  陈良贤'.
+#[test]
+fn o_leaders_apart_and_padded() {
+    let label = "分管省领导：";
+    let apart = map_lines(|_, line| {
+        let Some(list) = line.strip_prefix(label) else {
+            return vec![line.to_string()];
+        };
+        let names: Vec<String> = list
+            .split('、')
+            .map(|name| match name.chars().collect::<Vec<_>>()[..] {
+                [a, b] => format!("{a} {b}"),
+                _ => name.to_string(),
+            })
+            .collect();
+        vec![format!("{label}{}", names.join("  "))]
+    });
+    assert_eq!(apart.matches("\n分管省领导：张 虎  张 新\n").count(), 2);
+    assert!(apart.contains("\n分管省领导：王 曦  孙志洋  冯 玲  陈良贤\n"));
+    assert!(!apart
+        .lines()
+        .any(|l| l.starts_with(label) && l.contains('、')));
+    assert_same_reading("(o) leaders apart and padded", fengong::parse(&apart));
+}
+
 /// The line of the plan's own title: the envelope ends there.
 fn plan_title_line() -> usize {
     let at = fixture_lines()

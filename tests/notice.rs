@@ -827,3 +827,124 @@ fn sections_written_with_one_line_still_read() {
     let read: fengong::Notice<'static> = serde_json::from_value(json).unwrap();
     assert_eq!(read, *NOTICE);
 }
+
+// The lookups a tracking system needs, each checked against a reading of
+// the source made here without the library.
+
+/// The names on every '分管省领导：' line of the source, by task number.
+fn leaders_by_task_in_source() -> Vec<(u32, Vec<String>)> {
+    let mut number = 0;
+    let mut found = Vec::new();
+    for line in SOURCE.lines() {
+        let head = line.split(". ").next().unwrap_or("");
+        if !head.is_empty() && head.len() <= 3 && head.bytes().all(|b| b.is_ascii_digit()) {
+            number = head.parse().unwrap();
+        }
+        if let Some(names) = line.strip_prefix("分管省领导：") {
+            found.push((number, names.split('、').map(str::to_string).collect()));
+        }
+    }
+    found
+}
+
+#[test]
+fn lookups_agree_with_the_source() {
+    let in_source = leaders_by_task_in_source();
+    assert_eq!(in_source.len(), 180);
+    for leader in ["王曦", "张虎", "张新", "孙志洋", "吕玉印", "陈良贤"] {
+        let expected: Vec<u32> = in_source
+            .iter()
+            .filter(|(_, names)| names.iter().any(|n| n == leader))
+            .map(|(number, _)| *number)
+            .collect();
+        let got: Vec<u32> = NOTICE
+            .tasks_supervised_by(leader)
+            .map(|t| t.number)
+            .collect();
+        assert_eq!(got, expected, "{leader}");
+    }
+    assert_eq!(NOTICE.tasks_supervised_by("王曦").count(), 33);
+    // every task by its number, and by each of its lines
+    for t in &NOTICE.tasks {
+        assert_eq!(NOTICE.task(t.number), Some(t));
+        for line in t.lines {
+            assert_eq!(NOTICE.task_at(line).map(|t| t.number), Some(t.number));
+        }
+    }
+    assert_eq!((NOTICE.task(0), NOTICE.task(181)), (None, None));
+    // before task 1 (line 23) and inside the annex: no task
+    assert_eq!(NOTICE.task_at(22), None);
+    let annex = NOTICE.annex.as_ref().unwrap();
+    assert_eq!(NOTICE.task_at(annex.lines.last), None);
+    // the sections by number, with the tasks under them
+    for s in &NOTICE.sections {
+        assert_eq!(NOTICE.section(s.number), Some(s));
+        for n in &s.tasks {
+            assert_eq!(NOTICE.task(*n).unwrap().section, s.number);
+        }
+    }
+}
+
+#[test]
+fn a_record_quotes_its_lines_of_the_source() {
+    let lines: Vec<&str> = SOURCE.lines().collect();
+    for t in &NOTICE.tasks {
+        let quoted: Vec<&str> = t.lines.quote(SOURCE).collect();
+        let expected: Vec<&str> = lines[t.lines.first as usize - 1..t.lines.last as usize]
+            .iter()
+            .map(|l| l.trim())
+            .collect();
+        assert_eq!(quoted, expected, "task {}", t.number);
+    }
+    // task 53 as the notice prints it, broken by a page end (lines 457–459)
+    let quoted: Vec<&str> = task(53).lines.quote(SOURCE).collect();
+    assert_eq!(
+        quoted[..3],
+        [
+            "53. 推进内外贸产品同线同标同质，开展“粤贸全国”经贸",
+            "",
+            "活动。"
+        ]
+    );
+    // old Mac line ends: str::lines sees one line, the reader's numbering many
+    let mac = SOURCE.replace('\n', "\r");
+    let from_mac = fengong::parse(&mac).unwrap();
+    let t = from_mac.task(53).unwrap();
+    assert_eq!(t.lines, task(53).lines);
+    assert_eq!(t.lines.quote(&mac).next(), Some(quoted[0]));
+    // a span past the end quotes what there is
+    let last = lines.len() as u32;
+    assert_eq!(
+        fengong::LineSpan::new(last, last + 5).quote(SOURCE).count(),
+        1
+    );
+}
+
+#[test]
+fn records_build_by_hand_and_read_back_from_short_json() {
+    let mut t = Task::default();
+    t.number = 7;
+    t.title = "居民人均可支配收入增长与经济增长基本同步。".into();
+    t.leaders = vec!["张虎".into()];
+    let mut division = fengong::Division::parse("省人力资源社会保障厅牵头");
+    division.support.push(Department::new("省统计局", "统计局"));
+    t.departments = Some(division);
+    assert_eq!(t.departments.as_ref().unwrap().mode, Mode::LeadOnly);
+    let mut notice = Notice::default();
+    notice.tasks.push(t.clone());
+    assert_eq!(notice.task(7), Some(&t));
+    assert_eq!(notice.tasks_supported_by("省统计局").count(), 1);
+    // lists that are empty may be left out of JSON read back
+    let short = r#"{"document":{},"sections":[],"tasks":[
+        {"number":7,"section":1,"title":"居民人均可支配收入增长与经济增长基本同步。",
+         "departments":null,"lines":[39,43]}]}"#;
+    let read: Notice = serde_json::from_str(short).unwrap();
+    let t = &read.tasks[0];
+    assert_eq!((t.number, t.measures.len(), t.leaders.len()), (7, 0, 0));
+    assert_eq!(t.lines, fengong::LineSpan::new(39, 43));
+    // but a record's own fields may not
+    let no_title =
+        r#"{"document":{},"sections":[],"tasks":[{"number":7,"section":1,"lines":[39,43]}]}"#;
+    let err = serde_json::from_str::<Notice>(no_title).unwrap_err();
+    assert!(err.to_string().contains("missing field `title`"), "{err}");
+}

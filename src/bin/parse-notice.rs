@@ -420,31 +420,13 @@ fn check_one(path: &Path, style: Style, limits: Limits) -> Result<(Vec<u8>, usiz
     let notice = fengong::parse(&text).map_err(|e| e.to_string())?;
     let diagnostics = fengong::check::findings(&notice, &text);
     let name = display(path);
-    let report = match style {
-        Style::Human => {
-            fengong::check::render(&name, &text, &diagnostics, fengong::check::Format::Human)
-        }
-        Style::Github => {
-            fengong::check::render(&name, &text, &diagnostics, fengong::check::Format::Github)
-        }
-        Style::Json => {
-            let report = Report {
-                file: &name,
-                diagnostics: &diagnostics,
-            };
-            let json =
-                serde_json::to_string(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
-            format!("{json}\n")
-        }
+    let format = match style {
+        Style::Human => fengong::check::Format::Human,
+        Style::Github => fengong::check::Format::Github,
+        Style::Json => fengong::check::Format::Json,
     };
+    let report = fengong::check::render(&name, &text, &diagnostics, format);
     Ok((report.into_bytes(), diagnostics.len()))
-}
-
-/// One file's line of `check --format json`, its keys in this order.
-#[derive(serde::Serialize)]
-struct Report<'a> {
-    file: &'a str,
-    diagnostics: &'a [fengong::Diagnostic],
 }
 
 /// Reports, file by file in argument order, whether each was read
