@@ -176,6 +176,8 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
         match squeeze(piece) {
             // no space inside: one name as it stands
             squeezed @ Cow::Borrowed(_) => names.push(lift(whole, squeezed)),
+            // padding: three characters or fewer hold no two names
+            squeezed if squeezed.chars().nth(3).is_none() => names.push(lift(whole, squeezed)),
             squeezed => {
                 let parts: Vec<&str> = piece.split(is_space).filter(|p| !p.is_empty()).collect();
                 push_spaced(&mut names, &parts, squeezed, |name| lift(whole, name));
@@ -280,11 +282,15 @@ fn grouping(parts: &[&str]) -> Option<Vec<usize>> {
 /// Whether `group`, of `chars` characters, reads as one person's name.
 fn is_name(group: &[&str], chars: usize) -> bool {
     let opens_with_compound = || {
-        let head: String = group.concat().chars().take(2).collect();
-        COMPOUND_SURNAMES.contains(&head.as_str())
+        let mut head = group.iter().flat_map(|part| part.chars());
+        let head = [head.next(), head.next()];
+        COMPOUND_SURNAMES.iter().any(|surname| {
+            let mut chars = surname.chars();
+            head == [chars.next(), chars.next()]
+        })
     };
     match chars {
-        2 => !COMPOUND_SURNAMES.contains(&group.concat().as_str()),
+        2 => !opens_with_compound(),
         3 => true,
         4 => opens_with_compound(),
         _ => false,
