@@ -265,6 +265,8 @@ mod tests {
     fn all_holds_every_code_once_and_names_parse_back() {
         let all = Code::all();
         assert_eq!(all.len(), 19);
+        // in the order of declaration, which the derived `Ord` follows
+        assert!(all.windows(2).all(|pair| pair[0] < pair[1]));
         for (at, code) in all.iter().enumerate() {
             assert_eq!(place(*code), at, "{code}");
             assert_eq!(code.as_str().parse::<Code>(), Ok(*code));

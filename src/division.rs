@@ -502,9 +502,11 @@ impl<'a> Division<'a> {
     /// // the label, if given, is not a body's name
     /// let line = Division::parse("部门分工：省财政厅牵头。");
     /// assert_eq!((&*line.lead[0].name, &*line.text), ("省财政厅", "省财政厅牵头。"));
+    /// let indented = Division::parse("\u{3000}\u{3000}部门分工：省财政厅牵头。");
+    /// assert_eq!(indented, line);
     /// ```
     pub fn parse(text: &'a str) -> Division<'a> {
-        let clause = match task::label(text) {
+        let clause = match task::label(crate::text::trim(text)) {
             Ok((rest, Label::Division)) => rest,
             _ => text,
         };

@@ -24,7 +24,8 @@
 //! reader). A list that is empty may be left out of the JSON read back; a
 //! record's own fields (a task's number, title and lines, …) may not.
 //!
-//! Every record is `#[non_exhaustive]` and has a `Default`: build one by
+//! Every record (not [`Diagnostic`], nor [`Date`], which has no default
+//! day) is `#[non_exhaustive]` and has a `Default`: build one by
 //! hand from the default and set its fields, and the code keeps compiling
 //! when fields are added. Equality takes in where a record was read from as
 //! well as its words (`lines`, a department's `written`).
@@ -51,8 +52,10 @@ pub struct Notice<'a> {
     /// The envelope and the tail: issuer, number, title, cc list, print date.
     pub document: Document<'a>,
     /// Every top-level part (一、… 十二、) in order.
+    #[serde(default)]
     pub sections: Vec<Section<'a>>,
     /// Every numbered task, in the order it stands.
+    #[serde(default)]
     pub tasks: Vec<Task<'a>>,
     /// The numbered work requirements （一）…（三） of the last part.
     #[serde(default)]
@@ -136,6 +139,7 @@ pub struct Section<'a> {
     /// The heading after '一、'.
     pub title: Cow<'a, str>,
     /// The numbers of the tasks under it.
+    #[serde(default)]
     pub tasks: Vec<u32>,
     /// The input lines of the heading: one, or more when a wrap broke it.
     /// JSON gives `"lines": [first, last]`; a heading's `"line": N`, as
@@ -211,6 +215,7 @@ pub struct Division<'a> {
     /// Which shape the clause has.
     pub mode: Mode,
     /// The leading bodies — 牵头单位; for [`Mode::Joint`] every body named.
+    #[serde(default)]
     pub lead: Vec<Department<'a>>,
     /// The supporting bodies — 配合单位.
     #[serde(default)]
@@ -316,13 +321,11 @@ impl<'a> Notice<'a> {
     /// assert!(notice.task(181).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// Where a notice repeats a number (a `task_number` diagnostic says so),
+    /// the first task of that number. A look through the tasks in order.
     pub fn task(&self, number: u32) -> Option<&Task<'a>> {
-        // tasks stand in order, so task N is mostly at N - 1
-        let guess = (number as usize).checked_sub(1);
-        let at_guess = guess.and_then(|at| self.tasks.get(at));
-        at_guess
-            .filter(|t| t.number == number)
-            .or_else(|| self.tasks.iter().find(|t| t.number == number))
+        self.tasks.iter().find(|t| t.number == number)
     }
 
     /// The part numbered `number` (一 is 1).
@@ -337,8 +340,12 @@ impl<'a> Notice<'a> {
         self.sections.iter().find(|s| s.number == number)
     }
 
-    /// The task whose input lines hold `line`: where a diagnostic's line
-    /// belongs.
+    /// The task whose input lines hold `line` (counted from 1): where a
+    /// diagnostic's line belongs.
+    ///
+    /// Tasks as a reading gives them, in input order and apart, are found
+    /// by halving; where a notice built by hand or read back from JSON has
+    /// them otherwise, the first that holds the line is found all the same.
     ///
     /// ```
     /// let notice = fengong::parse(include_str!("../fixtures/guangdong-2023.txt"))?;
@@ -348,9 +355,13 @@ impl<'a> Notice<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn task_at(&self, line: u32) -> Option<&Task<'a>> {
-        // tasks stand in input order and do not overlap
+        if line == 0 {
+            return None;
+        }
+        let holds = |t: &&Task<'a>| t.lines.contains(line);
         let after = self.tasks.partition_point(|t| t.lines.last < line);
-        self.tasks.get(after).filter(|t| t.lines.contains(line))
+        let halved = self.tasks.get(after).filter(holds);
+        halved.or_else(|| self.tasks.iter().find(holds))
     }
 
     /// The tasks whose clause names `department` (its expanded name, as
@@ -364,7 +375,10 @@ impl<'a> Notice<'a> {
     /// assert_eq!(led, [6, 103, 105, 106, 107, 113]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn tasks_led_by<'s>(&'s self, department: &'s str) -> impl Iterator<Item = &'s Task<'a>> {
+    pub fn tasks_led_by<'s, 'd>(
+        &'s self,
+        department: &'d str,
+    ) -> impl Iterator<Item = &'s Task<'a>> + use<'s, 'd, 'a> {
         self.tasks
             .iter()
             .filter(move |t| t.departments.as_ref().is_some_and(|d| d.leads(department)))
@@ -380,10 +394,10 @@ impl<'a> Notice<'a> {
     /// assert_eq!((supported[0], supported.len()), (19, 46));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn tasks_supported_by<'s>(
+    pub fn tasks_supported_by<'s, 'd>(
         &'s self,
-        department: &'s str,
-    ) -> impl Iterator<Item = &'s Task<'a>> {
+        department: &'d str,
+    ) -> impl Iterator<Item = &'s Task<'a>> + use<'s, 'd, 'a> {
         self.tasks.iter().filter(move |t| {
             t.departments
                 .as_ref()
@@ -398,10 +412,10 @@ impl<'a> Notice<'a> {
     /// assert_eq!(notice.tasks_supervised_by("王曦").count(), 33);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn tasks_supervised_by<'s>(
+    pub fn tasks_supervised_by<'s, 'd>(
         &'s self,
-        leader: &'s str,
-    ) -> impl Iterator<Item = &'s Task<'a>> {
+        leader: &'d str,
+    ) -> impl Iterator<Item = &'s Task<'a>> + use<'s, 'd, 'a> {
         self.tasks
             .iter()
             .filter(move |t| t.leaders.iter().any(|l| l == leader))
@@ -648,6 +662,7 @@ pub struct LivelihoodProject<'a> {
     /// The task — 工作任务.
     pub task: Cow<'a, str>,
     /// The supervising leaders — 分管省领导.
+    #[serde(default)]
     pub leaders: Vec<Cow<'a, str>>,
     /// The leading department — 省牵头部门.
     pub department: Option<Cow<'a, str>>,

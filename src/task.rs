@@ -159,8 +159,7 @@ fn spaced_label(i: &str) -> Option<(&str, Label)> {
 /// 张虎、吕玉印      → 张虎, 吕玉印
 /// 王 曦            → 王曦          (a name padded to the width of three)
 /// 张虎 王曦        → 张虎, 王曦    (names apart)
-/// 王 曦 张虎       → 王曦, 张虎    (both at once)
-/// 欧阳 卫民        → 欧阳卫民      (a compound surname apart from the name)
+/// 王 曦  冯 玲     → 王曦, 冯玲    (both at once)
 /// ```
 pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, str>> {
     let between = |c: char| matches!(c, '、' | '，' | ',' | '；');
@@ -172,19 +171,63 @@ pub(crate) fn leader_names<'a>(whole: &Cow<'a, str>, text: &str) -> Vec<Cow<'a, 
         .map(|name| name.trim_end_matches(|c| c == '。' || is_space(c)))
         .map(trim_start)
         .filter(|name| !name.is_empty());
+    let mut push = |name| names.push(lift(whole, name));
     for piece in pieces {
         match squeeze(piece) {
             // no space inside: one name as it stands
-            squeezed @ Cow::Borrowed(_) => names.push(lift(whole, squeezed)),
+            squeezed @ Cow::Borrowed(_) => push(squeezed),
             // padding: three characters or fewer hold no two names
-            squeezed if squeezed.chars().nth(3).is_none() => names.push(lift(whole, squeezed)),
-            squeezed => {
-                let parts: Vec<&str> = piece.split(is_space).filter(|p| !p.is_empty()).collect();
-                push_spaced(&mut names, &parts, squeezed, |name| lift(whole, name));
+            squeezed if squeezed.chars().nth(3).is_none() => push(squeezed),
+            _ => {
+                for spaced in widest_gaps(piece) {
+                    push_spaced(&mut push, spaced);
+                }
             }
         }
     }
     names
+}
+
+/// The pieces of `piece` between its widest runs of whitespace, when its
+/// runs differ in width (U+3000 counting two): names set apart by a wider
+/// gap than the padding inside them. Else the piece whole.
+///
+/// ```text
+/// 张 虎  王 曦  冯 玲   → 张 虎 | 王 曦 | 冯 玲
+/// 王 曦 张虎            → 王 曦 张虎
+/// ```
+fn widest_gaps(piece: &str) -> Vec<&str> {
+    let width = |run: &str| {
+        run.chars()
+            .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+            .sum()
+    };
+    let gaps: Vec<(usize, usize, usize)> = space_runs(piece)
+        .map(|(start, end)| (start, end, width(&piece[start..end])))
+        .collect();
+    let widest = gaps.iter().map(|g| g.2).max().unwrap_or(0);
+    if gaps.iter().all(|g| g.2 == widest) {
+        return vec![piece];
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for &(start, end, _) in gaps.iter().filter(|g| g.2 == widest) {
+        pieces.push(&piece[from..start]);
+        from = end;
+    }
+    pieces.push(&piece[from..]);
+    pieces
+}
+
+/// The byte ranges of the runs of whitespace inside `s`.
+fn space_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + s[at..].find(is_space)?;
+        let len = s[start..].find(|c| !is_space(c)).unwrap_or(s.len() - start);
+        at = start + len;
+        Some((start, at))
+    })
 }
 
 /// The two-character surnames (复姓) a leader's name may open with: a name
@@ -194,74 +237,68 @@ const COMPOUND_SURNAMES: [&str; 24] = [
     "夏侯", "令狐", "端木", "独孤", "南宫", "西门", "澹台", "申屠", "轩辕", "呼延", "钟离", "淳于",
 ];
 
-/// Pushes the names of a piece with spaces in it, `parts` being its words
-/// between the spaces and `squeezed` the piece without them.
+/// Pushes the names of a piece with spaces in it whose gaps are alike.
 ///
-/// The spaces are read as the places between names where exactly one
-/// reading of the parts as whole names exists (a name: two or three
-/// characters, four after a compound surname; see [`grouping`]). Where none
-/// or several exist, the piece is each part a name when no part is a single
+/// Characters each standing alone are one name letter-spaced ('洛 桑 江
+/// 村'). Otherwise the spaces are read as the places between names where
+/// exactly one reading of the parts as names exists ([`grouping`]); where
+/// none does, the piece is each part a name when no part is a single
 /// character, else one name squeezed (a name of five or more is then the
 /// gate's `leader_name` finding).
 ///
 /// ```text
-/// 王 曦 张虎       → 王曦, 张虎         (one reading)
-/// 张 少康、吕玉 印  → 张少康; 吕玉印
-/// 王 曦 张 虎      → 王曦, 张虎         (four characters: two names)
-/// 欧阳 卫民 王曦   → 欧阳卫民, 王曦
-/// 张 新 吕 玉 印   → 张新吕玉印         (2+3 or 3+2: no one reading)
-/// 张虎王曦 吕玉印   → 张虎王曦, 吕玉印   (no reading, no single character)
+/// 王 曦 张虎       → 王曦, 张虎
+/// 张 新 吕玉印     → 张新, 吕玉印
+/// 洛 桑 江 村      → 洛桑江村
+/// 欧阳 卫民        → 欧阳卫民
+/// 张 少康          → 张少康          (no reading: squeezed)
+/// 张虎 王曦 等     → 张虎王曦等      (no reading: squeezed, and flagged)
+/// 张虎王曦 吕玉印   → 张虎王曦, 吕玉印 (no reading, no single character)
 /// ```
-fn push_spaced<'a, 'p>(
-    names: &mut Vec<Cow<'a, str>>,
-    parts: &[&'p str],
-    squeezed: Cow<'p, str>,
-    lift: impl Fn(Cow<'p, str>) -> Cow<'a, str>,
-) {
+fn push_spaced<'p>(push: &mut impl FnMut(Cow<'p, str>), piece: &'p str) {
+    let parts: Vec<&str> = piece.split(is_space).filter(|p| !p.is_empty()).collect();
+    let single = |part: &&str| part.chars().nth(1).is_none();
     let name_of = |group: &[&'p str]| match group {
         [one] => Cow::Borrowed(*one),
         many => Cow::Owned(many.concat()),
     };
-    match grouping(parts) {
+    if parts.iter().all(single) {
+        return push(name_of(&parts));
+    }
+    match grouping(&parts) {
         Some(ends) => {
             let starts = std::iter::once(0).chain(ends.iter().copied());
-            let groups = starts.zip(ends.iter().copied());
-            names.extend(groups.map(|(start, end)| lift(name_of(&parts[start..end]))));
+            for (start, end) in starts.zip(ends.iter().copied()) {
+                push(name_of(&parts[start..end]));
+            }
         }
-        None if parts.iter().all(|p| p.chars().nth(1).is_some()) => {
-            names.extend(parts.iter().map(|part| lift(Cow::Borrowed(*part))));
-        }
-        None => names.push(lift(squeezed)),
+        None if !parts.iter().any(single) => parts.iter().for_each(|p| push(Cow::Borrowed(p))),
+        None => push(name_of(&parts)),
     }
 }
 
-/// The ends of the groups of consecutive `parts` that read them as whole
-/// names, when exactly one such reading exists.
+/// The ends of the groups of consecutive `parts` that read them as names,
+/// when exactly one such reading exists.
 ///
 /// ```text
 /// grouping = 1*name
-/// name     = 2*3CHAR / compound-surname 2CHAR     ; spaces anywhere inside
+/// name     = 2*3CHAR / compound-surname 2CHAR      ; one part
+///          / CHAR CHAR                              ; padded: '王 曦'
+///          / compound-surname 1*2CHAR               ; '欧阳 卫民'
 /// ```
 ///
 /// Counted from the end (ways to read each suffix, stopping at two), so
 /// the work is linear in the parts.
 fn grouping(parts: &[&str]) -> Option<Vec<usize>> {
-    const MAX_PARTS: usize = 4;
     let n = parts.len();
-    let counts: Vec<usize> = parts.iter().map(|p| p.chars().count()).collect();
     // ways[i]: readings of parts[i..], capped at 2; next[i]: the end of the
     // first group of the one reading
     let mut ways = vec![0u8; n + 1];
     let mut next = vec![0usize; n + 1];
     ways[n] = 1;
     for i in (0..n).rev() {
-        let mut chars = 0;
-        for end in i + 1..=n.min(i + MAX_PARTS) {
-            chars += counts[end - 1];
-            if chars > 4 {
-                break;
-            }
-            if ways[end] > 0 && is_name(&parts[i..end], chars) {
+        for end in i + 1..=n.min(i + 2) {
+            if ways[end] > 0 && is_name(&parts[i..end]) {
                 ways[i] = (ways[i] + ways[end]).min(2);
                 next[i] = end;
             }
@@ -279,20 +316,29 @@ fn grouping(parts: &[&str]) -> Option<Vec<usize>> {
     Some(ends)
 }
 
-/// Whether `group`, of `chars` characters, reads as one person's name.
-fn is_name(group: &[&str], chars: usize) -> bool {
-    let opens_with_compound = || {
-        let mut head = group.iter().flat_map(|part| part.chars());
-        let head = [head.next(), head.next()];
-        COMPOUND_SURNAMES.iter().any(|surname| {
-            let mut chars = surname.chars();
-            head == [chars.next(), chars.next()]
-        })
+/// Whether `group`, one part or two, reads as one person's name.
+fn is_name(group: &[&str]) -> bool {
+    let chars = |part: &str| part.chars().count();
+    let compound = |part: &str| COMPOUND_SURNAMES.contains(&part);
+    let opens_with_compound = |part: &str| {
+        let head = part
+            .char_indices()
+            .nth(2)
+            .map_or(part, |(at, _)| &part[..at]);
+        compound(head)
     };
-    match chars {
-        2 => !opens_with_compound(),
-        3 => true,
-        4 => opens_with_compound(),
+    match group {
+        [one] => match chars(one) {
+            2 => !compound(one),
+            3 => true,
+            4 => opens_with_compound(one),
+            _ => false,
+        },
+        [first, second] => match (chars(first), chars(second)) {
+            (1, 1) => true,
+            (2, 1 | 2) => compound(first),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -509,14 +555,30 @@ mod tests {
         assert_eq!(names("王 曦"), ["王曦"]);
         assert_eq!(names("张虎 王曦"), ["张虎", "王曦"]);
         assert_eq!(names("欧阳 卫民"), ["欧阳卫民"]);
+        assert_eq!(names("欧阳 卫民 王曦"), ["欧阳卫民", "王曦"]);
+        assert_eq!(names("欧阳 卫民、张 虎"), ["欧阳卫民", "张虎"]);
+        assert_eq!(names("王曦 欧阳"), ["王曦", "欧阳"]);
+        assert_eq!(names("欧阳卫民 王曦"), ["欧阳卫民", "王曦"]);
         // padded and apart at once
         assert_eq!(names("王 曦 张虎"), ["王曦", "张虎"]);
         assert_eq!(names("张虎 王 曦"), ["张虎", "王曦"]);
         assert_eq!(names("张 新 吕玉印"), ["张新", "吕玉印"]);
-        assert_eq!(names("王 曦 张 虎"), ["王曦", "张虎"]);
-        // no one reading: squeezed whole (five characters: the gate's finding)
+        assert_eq!(
+            names("王 曦 孙志洋 冯 玲 陈良贤"),
+            ["王曦", "孙志洋", "冯玲", "陈良贤"]
+        );
+        // names set apart by wider gaps than their padding
+        assert_eq!(names("张 虎  王 曦  冯 玲"), ["张虎", "王曦", "冯玲"]);
+        assert_eq!(
+            names("王\u{3000}曦\u{3000}\u{3000}冯\u{3000}玲\u{3000}\u{3000}张\u{3000}新"),
+            ["王曦", "冯玲", "张新"]
+        );
+        assert_eq!(names("王 曦\u{3000}冯 玲"), ["王曦", "冯玲"]);
+        // one name letter-spaced
+        assert_eq!(names("洛 桑 江 村"), ["洛桑江村"]);
         assert_eq!(names("张 新 吕 玉 印"), ["张新吕玉印"]);
-        assert_eq!(names("吕 玉 印 王 曦"), ["吕玉印王曦"]);
+        // no reading: squeezed whole (five characters or more: the gate's finding)
+        assert_eq!(names("张虎 王曦 等"), ["张虎王曦等"]);
         assert_eq!(names("张虎王曦 吕玉印"), ["张虎王曦", "吕玉印"]);
         assert_eq!(names("张虎 王"), ["张虎王"]);
         assert_eq!(names("欧阳 卫民 王曦"), ["欧阳卫民", "王曦"]);

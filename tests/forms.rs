@@ -465,6 +465,16 @@ fn o_leaders_apart_and_padded() {
         .lines()
         .any(|l| l.starts_with(label) && l.contains('、')));
     assert_same_reading("(o) leaders apart and padded", fengong::parse(&apart));
+    // no list of the notice has three names of two characters in a row;
+    // task 53's, given three, reads them apart by the gaps' widths
+    let three = apart.replacen(
+        "\n分管省领导：张 新  吕玉印\n",
+        "\n分管省领导：张 虎  王 曦  冯 玲\n",
+        1,
+    );
+    assert_ne!(three, apart);
+    let notice = fengong::parse(&three).unwrap();
+    assert_eq!(notice.task(53).unwrap().leaders, ["张虎", "王曦", "冯玲"]);
 }
 
 /// The line of the plan's own title: the envelope ends there.

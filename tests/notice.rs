@@ -872,6 +872,23 @@ fn lookups_agree_with_the_source() {
         }
     }
     assert_eq!((NOTICE.task(0), NOTICE.task(181)), (None, None));
+    assert_eq!(NOTICE.task_at(0), None);
+    // names made on the spot: the tasks found outlive them
+    let mut found = Vec::new();
+    for short in ["财政厅", "商务厅"] {
+        let name = format!("省{short}");
+        found.extend(NOTICE.tasks_led_by(&name));
+    }
+    assert_eq!(found.len(), 6 + NOTICE.tasks_led_by("省商务厅").count());
+    // tasks out of order (a notice built by hand, or JSON reordered)
+    let mut reversed = NOTICE.clone();
+    reversed.tasks.reverse();
+    for t in &NOTICE.tasks {
+        assert_eq!(
+            reversed.task_at(t.lines.first).map(|t| t.number),
+            Some(t.number)
+        );
+    }
     // before task 1 (line 23) and inside the annex: no task
     assert_eq!(NOTICE.task_at(22), None);
     let annex = NOTICE.annex.as_ref().unwrap();
@@ -942,6 +959,20 @@ fn records_build_by_hand_and_read_back_from_short_json() {
     let t = &read.tasks[0];
     assert_eq!((t.number, t.measures.len(), t.leaders.len()), (7, 0, 0));
     assert_eq!(t.lines, fengong::LineSpan::new(39, 43));
+    // every list of every record may be left out
+    let lists_left_out = r#"{"document":{},"sections":[{"number":1,"title":"目标","lines":[21,21]}],
+        "tasks":[{"number":7,"section":1,"title":"t","lines":[39,43],
+                  "departments":{"mode":"unparsed","text":"x"}}],
+        "livelihood_projects":[{"number":1,"category":1,"category_title":"c","task":"t",
+                  "department":null,"principal":null,"lines":[1590,1590]}]}"#;
+    let read: Notice = serde_json::from_str(lists_left_out).unwrap();
+    assert!(read.sections[0].tasks.is_empty() && read.livelihood_projects[0].leaders.is_empty());
+    assert_eq!(
+        read.tasks[0].departments.as_ref().unwrap().mode,
+        Mode::Unparsed
+    );
+    let bare: Notice = serde_json::from_str(r#"{"document":{}}"#).unwrap();
+    assert_eq!(bare, Notice::default());
     // but a record's own fields may not
     let no_title =
         r#"{"document":{},"sections":[],"tasks":[{"number":7,"section":1,"lines":[39,43]}]}"#;
