@@ -739,8 +739,9 @@ impl LineSpan {
     /// or a web page's indentation. Lines past the text's end are left out.
     ///
     /// Quote a record from the text it was read from (for [`crate::parse_bytes`],
-    /// the text [`crate::read_text`] gives): lines end at '\n', or at '\r' in
-    /// a text with no '\n', which [`str::lines`] would count otherwise.
+    /// the text [`crate::read_text`] gives): lines end at '\n', or at '\r'
+    /// in an old Mac file, mostly bare '\r' (which [`str::lines`] would
+    /// count otherwise).
     ///
     /// ```
     /// let text = include_str!("../fixtures/guangdong-2023.txt");

@@ -1,7 +1,7 @@
 //! Input lines, numbered from 1, borrowed from the text.
 //!
 //! A line keeps its words and its inner tabs (the annex table's cells);
-//! its end-of-line ('\n' or '\r\n'), a leading byte-order mark and the
+//! its end-of-line ('\n', '\r\n', or '\r' in an old Mac file), a leading byte-order mark and the
 //! indentation web pages add ('\u{3000}\u{3000}') are cut off.
 
 use crate::text::is_space;
@@ -57,20 +57,36 @@ fn trim_line(raw: &str) -> &str {
 
 /// The numbered lines of `text`, one at a time.
 ///
-/// Lines end at '\n' (the '\r' of '\r\n' is trimmed); a text with no '\n'
-/// but with '\r' (old Mac files) has its lines end at '\r'.
+/// Lines end at '\n' (the '\r' of '\r\n' is trimmed), or at '\r' in an
+/// old Mac file ([`line_end`]).
 pub(crate) fn lines(text: &str) -> Lines<'_> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let bytes = text.as_bytes();
-    let end = match memchr::memchr(b'\n', bytes) {
-        None if memchr::memchr(b'\r', bytes).is_some() => b'\r',
-        _ => b'\n',
-    };
     Lines {
         text,
         at: 0,
         number: 0,
-        end,
+        end: line_end(text.as_bytes()),
+    }
+}
+
+/// The byte that ends the lines of `bytes`: '\r' where the text's first
+/// 4 KB hold as many bare '\r' (not of a '\r\n') as '\n' or more, or, holding
+/// neither, where the text has '\r' and no '\n'; else '\n'. An old Mac
+/// file that an editor gave one final '\n' is still read line by line.
+fn line_end(bytes: &[u8]) -> u8 {
+    let head = &bytes[..bytes.len().min(4096)];
+    let feeds = memchr::memchr_iter(b'\n', head).count();
+    let bare_returns = memchr::memchr_iter(b'\r', head)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .count();
+    match (feeds, bare_returns) {
+        (0, 0)
+            if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() =>
+        {
+            b'\r'
+        }
+        (feeds, bare) if bare > 0 && bare >= feeds => b'\r',
+        _ => b'\n',
     }
 }
 
@@ -142,6 +158,26 @@ mod tests {
     }
 
     #[test]
+    fn line_ends() {
+        let cases: [(&str, u8); 8] = [
+            ("a\nb\n", b'\n'),
+            ("a\r\nb\r\n", b'\n'),
+            ("a\rb\r", b'\r'),
+            ("a\rb\r\n", b'\r'),
+            ("a\rb\nc\n", b'\n'),
+            ("abc", b'\n'),
+            ("", b'\n'),
+            ("a\r\n\rb\r\n", b'\n'),
+        ];
+        for (text, end) in cases {
+            assert_eq!(line_end(text.as_bytes()), end, "{text:?}");
+        }
+        // a first line longer than the 4 KB looked at
+        let long = format!("{}\rb\r", "a".repeat(5000));
+        assert_eq!(line_end(long.as_bytes()), b'\r');
+    }
+
+    #[test]
     fn last_line_without_newline() {
         let got: Vec<&str> = lines("a\nb").map(|l| l.text).collect();
         assert_eq!(got, ["a", "b"]);
@@ -154,6 +190,12 @@ mod tests {
             .map(|l| (l.number, l.text))
             .collect();
         assert_eq!(old_mac, [(1, "一、目标"), (2, "1. 任务")]);
+        // an old Mac file an editor gave a final '\n': that '\n' is a
+        // blank last line
+        let old_mac_lf: Vec<(u32, &str)> = lines("一、目标\r1. 任务\r\n")
+            .map(|l| (l.number, l.text))
+            .collect();
+        assert_eq!(old_mac_lf, [(1, "一、目标"), (2, "1. 任务"), (3, "")]);
         // blank lines, which end where they start, under each line end
         for text in ["a\n\n\nb\n", "a\r\n\r\n\r\nb\r\n", "a\r\r\rb\r"] {
             let got: Vec<(u32, &str)> = lines(text).map(|l| (l.number, l.text)).collect();

@@ -929,6 +929,11 @@ fn a_record_quotes_its_lines_of_the_source() {
     let t = from_mac.task(53).unwrap();
     assert_eq!(t.lines, task(53).lines);
     assert_eq!(t.lines.quote(&mac).next(), Some(quoted[0]));
+    // and so does such a file that an editor gave one final '\n'
+    let mac_lf = format!("{mac}\n");
+    let from_mac_lf = fengong::parse(&mac_lf).unwrap();
+    assert_eq!(from_mac_lf.tasks, from_mac.tasks);
+    assert!(from_mac_lf.diagnostics.is_empty());
     // a span past the end quotes what there is
     let last = lines.len() as u32;
     assert_eq!(
