@@ -546,6 +546,40 @@ mod tests {
         }
     }
 
+    /// Every list of up to 14 characters drawn from Han characters (one of
+    /// them starting a compound surname), spaces of both widths and the
+    /// separators, read: no panic, no word lost or invented (the names
+    /// joined are the list without its spaces and separators), and no name
+    /// empty or holding a space.
+    #[test]
+    fn leader_lists_of_every_shape_lose_nothing() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngSeed, TestRunner};
+        let alphabet = vec![
+            '王', '曦', '欧', '阳', '张', '虎', ' ', ' ', '\u{3000}', '、', '，',
+        ];
+        let list = proptest::collection::vec(proptest::sample::select(alphabet), 0..14)
+            .prop_map(|chars| chars.into_iter().collect::<String>());
+        let config = Config {
+            cases: 4096,
+            rng_seed: RngSeed::Fixed(23),
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let mut runner = TestRunner::new(config);
+        let outcome = runner.run(&list, |text| {
+            let names = leader_names(&Cow::Borrowed(&text[..]), &text);
+            let words: String = text
+                .chars()
+                .filter(|&c| !is_space(c) && !matches!(c, '、' | '，'))
+                .collect();
+            prop_assert_eq!(names.concat(), words);
+            prop_assert!(names.iter().all(|n| !n.is_empty() && !n.contains(is_space)));
+            Ok(())
+        });
+        assert!(outcome.is_ok(), "{outcome:?}");
+    }
+
     #[test]
     fn leaders() {
         fn names(text: &str) -> Vec<Cow<'_, str>> {
