@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let json = serde_json::to_string(&notice).expect("a notice serializes");
     let mut line = Vec::new();
     notice.write_json(&mut line);
-    assert!(line == json.as_bytes(), "write_json differs from serde_json");
+    assert!(
+        line == json.as_bytes(),
+        "write_json differs from serde_json"
+    );
     let back: fengong::Notice<'static> = serde_json::from_str(&json).expect("its JSON reads back");
     assert_eq!(back, notice, "JSON round trip changed the notice");
     let text = fengong::read_text(data).expect("parse_bytes read this text");
