@@ -56,6 +56,11 @@ seeds = {
     # Latin, Greek and four-byte characters right after a stop and among
     # names: byte triples that read as CJK marks if taken for them
     "non-cjk-after-stops.txt": page_break.replace("。", "。3@Kϼɀ\U00080740", 3).replace("、", "、A", 3),
+    # leader lists padded and set apart, with spaces of both widths
+    "leaders-spaced.txt": part_one.replace("分管省领导：张虎", "分管省领导：张 虎  王 曦  欧阳 卫民  孙志洋")
+    .replace("分管省领导：张新", "分管省领导：王\u3000曦\u3000\u3000冯 玲 陈良贤"),
+    # an old Mac file (bare '\r') that an editor gave a final '\n'
+    "old-mac-final-lf.txt": part_one.replace("\n", "\r") + "\n",
 }
 
 os.makedirs(OUT, exist_ok=True)
