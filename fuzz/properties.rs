@@ -84,18 +84,20 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}'
 }
 
-/// The lines as the reader numbers them: split at '\n' here, as a user
-/// would, or, where that disagrees with the library's own numbering
-/// (`LineSpan::quote`), an old Mac file's lines, split at '\r'.
+/// The lines as the reader must number them, worked out here apart from
+/// the library: split at '\n', as `grep -n` and editors count, but an old
+/// Mac file's (no '\n' but perhaps a last one, and a '\r') at '\r'.
 fn numbered_lines(text: &str) -> Vec<&str> {
-    let numbered: Vec<&str> = LineSpan::new(1, u32::MAX).quote(text).collect();
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut lines: Vec<&str> = text.split('\n').collect();
-    if text.ends_with('\n') {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let end = if !body.contains('\n') && body.contains('\r') {
+        '\r'
+    } else {
+        '\n'
+    };
+    let mut lines: Vec<&str> = text.split(end).collect();
+    if text.ends_with(end) {
         lines.pop();
-    }
-    if lines.len() != numbered.len() {
-        return numbered;
     }
     lines
 }

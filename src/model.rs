@@ -740,8 +740,8 @@ impl LineSpan {
     ///
     /// Quote a record from the text it was read from (for [`crate::parse_bytes`],
     /// the text [`crate::read_text`] gives): lines end at '\n', or at '\r'
-    /// in an old Mac file, mostly bare '\r' (which [`str::lines`] would
-    /// count otherwise).
+    /// in an old Mac file, one with no '\n' but perhaps a last one (which
+    /// [`str::lines`] would count otherwise).
     ///
     /// ```
     /// let text = include_str!("../fixtures/guangdong-2023.txt");

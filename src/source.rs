@@ -69,24 +69,16 @@ pub(crate) fn lines(text: &str) -> Lines<'_> {
     }
 }
 
-/// The byte that ends the lines of `bytes`: '\r' where the text's first
-/// 4 KB hold as many bare '\r' (not of a '\r\n') as '\n' or more, or, holding
-/// neither, where the text has '\r' and no '\n'; else '\n'. An old Mac
-/// file that an editor gave one final '\n' is still read line by line.
+/// The byte that ends the lines of `bytes`: '\r' in an old Mac file, one
+/// with '\r' and no '\n' but perhaps a last byte an editor added; else
+/// '\n'. A file with both ('\r\r\n', a stray '\r') keeps '\n', so that its
+/// line numbers are those `grep -n` and editors show.
 fn line_end(bytes: &[u8]) -> u8 {
-    let head = &bytes[..bytes.len().min(4096)];
-    let feeds = memchr::memchr_iter(b'\n', head).count();
-    let bare_returns = memchr::memchr_iter(b'\r', head)
-        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
-        .count();
-    match (feeds, bare_returns) {
-        (0, 0)
-            if memchr::memchr(b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_some() =>
-        {
-            b'\r'
-        }
-        (feeds, bare) if bare > 0 && bare >= feeds => b'\r',
-        _ => b'\n',
+    let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    if memchr::memchr(b'\n', body).is_none() && memchr::memchr(b'\r', body).is_some() {
+        b'\r'
+    } else {
+        b'\n'
     }
 }
 
@@ -159,7 +151,7 @@ mod tests {
 
     #[test]
     fn line_ends() {
-        let cases: [(&str, u8); 8] = [
+        let cases: [(&str, u8); 11] = [
             ("a\nb\n", b'\n'),
             ("a\r\nb\r\n", b'\n'),
             ("a\rb\r", b'\r'),
@@ -168,6 +160,10 @@ mod tests {
             ("abc", b'\n'),
             ("", b'\n'),
             ("a\r\n\rb\r\n", b'\n'),
+            // a CRLF file rewritten in text mode, and one '\r'-ended line
+            ("a\r\r\nb\r\r\n", b'\n'),
+            ("a\rb\nc\r\n", b'\n'),
+            ("\n", b'\n'),
         ];
         for (text, end) in cases {
             assert_eq!(line_end(text.as_bytes()), end, "{text:?}");
