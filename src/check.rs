@@ -50,6 +50,7 @@ use crate::text::{is_cjk, is_han, squeeze};
 /// let found = fengong::check::findings(&notice, &damaged);
 /// let codes: Vec<_> = found.iter().map(|d| (d.code, d.line)).collect();
 /// assert_eq!(codes, [(fengong::Code::TaskTitle, 457)]);
+/// assert_eq!(found[0].task, Some(53));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn findings(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
@@ -103,6 +104,7 @@ pub fn lint(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
     year_check(notice, &lines, &mut found);
     annex_check(notice, &lines, &mut found);
     found.sort_by_key(|d| d.line);
+    crate::model::place_in_tasks(&notice.tasks, &mut found);
     found
 }
 

@@ -184,6 +184,10 @@ pub struct Diagnostic {
     pub code: Code,
     /// The 1-based input line.
     pub line: u32,
+    /// The number of the task whose lines hold `line`, if one does; JSON
+    /// leaves it out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<u32>,
     /// What was found, in words.
     pub message: String,
     /// The offending words, when they are a part of the line; `check` puts a caret under them.
@@ -198,6 +202,7 @@ impl Diagnostic {
             severity: Severity::Warning,
             code,
             line,
+            task: None,
             message: message.into(),
             excerpt: None,
         }

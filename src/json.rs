@@ -269,6 +269,7 @@ impl Json<'_> {
             severity,
             code,
             line,
+            task,
             message,
             excerpt,
         } = diagnostic;
@@ -282,6 +283,11 @@ impl Json<'_> {
         self.string(code.as_str());
         self.raw(br#","line":"#);
         self.number(line);
+        // serde skips a missing task, as it does a missing excerpt
+        if let Some(task) = task {
+            self.raw(br#","task":"#);
+            self.number(task);
+        }
         self.raw(br#","message":"#);
         self.string(message);
         // serde skips a missing excerpt

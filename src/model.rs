@@ -355,13 +355,7 @@ impl<'a> Notice<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn task_at(&self, line: u32) -> Option<&Task<'a>> {
-        if line == 0 {
-            return None;
-        }
-        let holds = |t: &&Task<'a>| t.lines.contains(line);
-        let after = self.tasks.partition_point(|t| t.lines.last < line);
-        let halved = self.tasks.get(after).filter(holds);
-        halved.or_else(|| self.tasks.iter().find(holds))
+        task_holding(&self.tasks, line)
     }
 
     /// The tasks whose clause names `department` (its expanded name, as
@@ -419,6 +413,27 @@ impl<'a> Notice<'a> {
         self.tasks
             .iter()
             .filter(move |t| t.leaders.iter().any(|l| l == leader))
+    }
+}
+
+/// The first of `tasks` whose lines hold `line`: found by halving where the
+/// tasks stand in input order and apart, as a reading gives them, else by a
+/// look through them all.
+fn task_holding<'t, 'a>(tasks: &'t [Task<'a>], line: u32) -> Option<&'t Task<'a>> {
+    if line == 0 {
+        return None;
+    }
+    let holds = |t: &&Task<'a>| t.lines.contains(line);
+    let after = tasks.partition_point(|t| t.lines.last < line);
+    let halved = tasks.get(after).filter(holds);
+    halved.or_else(|| tasks.iter().find(holds))
+}
+
+/// Gives each of `diagnostics` the number of the task whose lines hold its
+/// line ([`Diagnostic::task`]).
+pub(crate) fn place_in_tasks(tasks: &[Task<'_>], diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        d.task = task_holding(tasks, d.line).map(|t| t.number);
     }
 }
 

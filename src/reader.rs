@@ -535,6 +535,7 @@ impl<'a> Body<'a> {
         let mut notice = notice;
         number_checks(&mut notice);
         notice.diagnostics.sort_by_key(|d| d.line);
+        crate::model::place_in_tasks(&notice.tasks, &mut notice.diagnostics);
         Ok(notice)
     }
 }

@@ -632,19 +632,27 @@ fn small_notice_of_three_tasks() {
 fn missing_fields_are_diagnosed_with_their_lines() {
     let text = include_str!("../fixtures/small/missing-fields.txt");
     let n = fengong::parse(text).unwrap();
-    let found: Vec<(Code, u32)> = n.diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    let found: Vec<(Code, u32, Option<u32>)> = n
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.line, d.task))
+        .collect();
     assert_eq!(
         found,
         [
-            (Code::Envelope, 1),         // no number or title before the plan title
-            (Code::Unrecognized, 5),     // '分管省领导：张虎' before any task
-            (Code::MissingLeaders, 7),   // task 1
-            (Code::MissingDivision, 11), // task 2
-            (Code::DivisionGrammar, 19), // '省商务厅负责落实。'
-            (Code::TaskNumber, 21),      // 5 after 3
-            (Code::Unrecognized, 31),    // a line after the tail
+            (Code::Envelope, 1, None),     // no number or title before the plan title
+            (Code::Unrecognized, 5, None), // '分管省领导：张虎' before any task
+            (Code::MissingLeaders, 7, Some(1)), // task 1, lines 7–9
+            (Code::MissingDivision, 11, Some(2)), // task 2
+            (Code::DivisionGrammar, 19, Some(3)), // '省商务厅负责落实。'
+            (Code::TaskNumber, 21, Some(5)), // 5 after 3
+            (Code::Unrecognized, 31, None), // a line after the tail
         ]
     );
+    // JSON names the task where there is one, and leaves the key out where not
+    let json = serde_json::to_value(&n.diagnostics).unwrap();
+    assert_eq!(json[2]["task"], 1);
+    assert!(json[1].get("task").is_none());
     let unparsed = n.tasks[2].departments.as_ref().unwrap();
     assert_eq!(
         (unparsed.mode, &*unparsed.text),
