@@ -78,14 +78,12 @@ pub fn findings(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
 /// ```
 pub fn lint(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
     let lines: Vec<&str> = crate::source::lines(text).map(|l| l.text).collect();
+    let known = KnownLeaders::of(notice);
     let mut found = Vec::new();
     for task in &notice.tasks {
         let mut at = Locator::new(&lines, task.lines);
         sentence_checks(task, &mut at, &mut found);
-        let odd_leaders = task
-            .leaders
-            .iter()
-            .filter_map(|n| Some((n, odd_leader(n)?)));
+        let odd_leaders = task.leaders.iter().filter_map(|n| Some((n, known.odd(n)?)));
         for (name, why) in odd_leaders.take(MAX_PER_RECORD) {
             let message = format!("task {}: leader name '{name}' {why}", task.number);
             let line = at.item_line(LEADERS, name, true);
@@ -99,7 +97,7 @@ pub fn lint(notice: &Notice<'_>, text: &str) -> Vec<Diagnostic> {
     }
     measures_checks(&notice.tasks, &mut found);
     for row in &notice.livelihood_projects {
-        annex_row_checks(row, &mut found);
+        annex_row_checks(row, &known, &mut found);
     }
     year_check(notice, &lines, &mut found);
     annex_check(notice, &lines, &mut found);
@@ -231,7 +229,11 @@ fn measures_checks(tasks: &[Task<'_>], found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn annex_row_checks(row: &crate::model::LivelihoodProject<'_>, found: &mut Vec<Diagnostic>) {
+fn annex_row_checks(
+    row: &crate::model::LivelihoodProject<'_>,
+    known: &KnownLeaders<'_>,
+    found: &mut Vec<Diagnostic>,
+) {
     let line = row.lines.first;
     let missing: Vec<&str> = [
         (row.number == 0, "number"),
@@ -246,7 +248,7 @@ fn annex_row_checks(row: &crate::model::LivelihoodProject<'_>, found: &mut Vec<D
         let message = format!("annex row {} has no {}", row.number, missing.join(", "));
         found.push(Diagnostic::warning(Code::AnnexRow, line, message));
     }
-    let odd_leaders = row.leaders.iter().filter_map(|n| Some((n, odd_leader(n)?)));
+    let odd_leaders = row.leaders.iter().filter_map(|n| Some((n, known.odd(n)?)));
     for (name, why) in odd_leaders.take(MAX_PER_RECORD) {
         let message = format!("annex row {}: leader name '{name}' {why}", row.number);
         found
@@ -429,6 +431,49 @@ pub fn odd_leader(name: &str) -> Option<&'static str> {
         Some("is a body's name, not a person's")
     } else {
         None
+    }
+}
+
+/// The names of two or three characters the notice gives its leaders, in
+/// tasks and annex rows alike: two of them run together ('王曦张虎', from
+/// '王 曦 张 虎' or a lost '、') make a name that looks like a person's.
+struct KnownLeaders<'n>(std::collections::HashSet<&'n str>);
+
+impl<'n> KnownLeaders<'n> {
+    fn of(notice: &'n Notice<'_>) -> Self {
+        let tasks = notice.tasks.iter().flat_map(|t| &t.leaders);
+        let rows = notice.livelihood_projects.iter().flat_map(|r| &r.leaders);
+        let short = |name: &&str| name.chars().count() <= 3 && odd_leader(name).is_none();
+        KnownLeaders(
+            tasks
+                .chain(rows)
+                .map(|n| n.as_ref())
+                .filter(short)
+                .collect(),
+        )
+    }
+
+    /// Why `name` does not look like one leader's name, if it does not:
+    /// two known names run together, or [`odd_leader`]'s reasons.
+    ///
+    /// ```text
+    /// 王曦张虎      → is two of the notice's leaders run together ('王曦', '张虎')
+    /// 张新吕玉印    → … ('张新', '吕玉印')
+    /// ```
+    fn odd(&self, name: &str) -> Option<std::borrow::Cow<'static, str>> {
+        let split = (2..=3).find_map(|k| {
+            let (at, _) = name.char_indices().nth(k)?;
+            let (first, second) = name.split_at(at);
+            let known = |part: &str| self.0.contains(part);
+            (known(first) && known(second)).then_some((first, second))
+        });
+        match split {
+            Some((first, second)) => Some(
+                format!("is two of the notice's leaders run together ('{first}', '{second}')")
+                    .into(),
+            ),
+            None => odd_leader(name).map(Into::into),
+        }
     }
 }
 

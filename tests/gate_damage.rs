@@ -128,6 +128,36 @@ fn a_leader_name_whose_characters_stand_in_the_title() {
     assert_eq!(found[0].excerpt.as_deref(), Some("同"));
 }
 
+/// Two leaders run together, as a lost '、' or a list spaced out letter by
+/// letter leaves them: '张新吕玉印' (five characters) and '张新王曦' (four,
+/// which passes as a person's name by its length alone). Both halves of
+/// each are leaders the notice names elsewhere.
+#[test]
+fn two_leaders_run_together() {
+    expect_task_53();
+    for (line, name, halves) in [
+        ("分管省领导：张新吕玉印", "张新吕玉印", "('张新', '吕玉印')"),
+        (
+            "分管省领导：张 新 吕 玉 印",
+            "张新吕玉印",
+            "('张新', '吕玉印')",
+        ),
+        ("分管省领导：张新王曦", "张新王曦", "('张新', '王曦')"),
+        ("分管省领导：张 新 王 曦", "张新王曦", "('张新', '王曦')"),
+    ] {
+        let d = replace(463, line);
+        let found = assert_findings(&d.text, &[(Code::LeaderName, 463)]);
+        assert_eq!(
+            found[0].message,
+            format!("task 53: leader name '{name}' is two of the notice's leaders run together {halves}")
+        );
+        assert_eq!(found[0].task, Some(53));
+    }
+    // a name of four whose halves are no leaders of the notice passes
+    let d = replace(463, "分管省领导：张新、欧阳卫民");
+    assert_findings(&d.text, &[]);
+}
+
 #[test]
 fn a_leader_name_on_a_line_of_its_own() {
     expect_task_53();
