@@ -615,10 +615,6 @@ mod tests {
         assert_eq!(names("张虎 王曦 等"), ["张虎王曦等"]);
         assert_eq!(names("张虎王曦 吕玉印"), ["张虎王曦", "吕玉印"]);
         assert_eq!(names("张虎 王"), ["张虎王"]);
-        assert_eq!(names("欧阳 卫民 王曦"), ["欧阳卫民", "王曦"]);
-        assert_eq!(names("欧阳 卫民、张 虎"), ["欧阳卫民", "张虎"]);
-        assert_eq!(names("王曦 欧阳"), ["王曦", "欧阳"]);
-        assert_eq!(names("欧阳卫民 王曦"), ["欧阳卫民", "王曦"]);
         assert_eq!(names("张 少康、吕玉 印"), ["张少康", "吕玉印"]);
         assert_eq!(names(" 张虎 、 王 曦 "), ["张虎", "王曦"]);
         assert_eq!(names("王曦。 "), ["王曦"]);
