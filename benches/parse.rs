@@ -34,7 +34,9 @@
 //! of the fixture's size read one after another and held until the last
 //! (about the bytes of 100x, in records that no longer fit in the caches,
 //! with no notice large). When it costs per MB what 100x does, 100x's
-//! excess over 1x is the records' memory, not the reading.
+//! excess over 1x is the records' memory, not the reading. A last line, also
+//! not a target, times the reference (c) at the three sizes: each scaled
+//! notice's JSON read back with `serde_json::from_str`, and its own spread.
 
 use std::hint::black_box;
 
@@ -288,7 +290,7 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
-fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
+fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[String]) {
     const ROUNDS: usize = 21;
     let round = Duration::from_millis(50);
     let n = FIXTURE.len();
@@ -377,8 +379,25 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
             black_box(notices);
         },
     ));
+    // The reference reader at the same sizes, not a target: (c) reading
+    // each size's JSON back into owned records. Its spread says what the
+    // records' memory costs a reader that is all allocation and copying.
+    let reference: Vec<Timed<'_>> = inputs
+        .iter()
+        .zip(jsons)
+        .map(|((factor, _), json)| {
+            Timed::new(format!("(c) {factor}x"), json.len(), move || {
+                black_box(
+                    serde_json::from_str::<Notice<'static>>(black_box(json)).expect("deserializes"),
+                );
+            })
+        })
+        .collect();
+    let sizes = scaling.len();
+    scaling.extend(reference);
     const SCALING_ROUNDS: usize = 11;
     measure(&mut scaling, SCALING_ROUNDS, Duration::from_millis(100));
+    let reference = scaling.split_off(sizes);
     let control = scaling.pop().expect("the control was pushed last");
     eprintln!("scaling (parse; {SCALING_ROUNDS} interleaved rounds, medians):");
     for t in &scaling {
@@ -403,6 +422,20 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)]) {
         control.name,
         control.ms_per_mb(),
         control.ms_per_mb() / min
+    );
+    let reference_per_mb: Vec<f64> = reference.iter().map(Timed::ms_per_mb).collect();
+    let reference_spread = reference_per_mb.iter().copied().fold(0.0, f64::max)
+        / reference_per_mb
+            .iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min);
+    let reference_sizes: Vec<String> = reference
+        .iter()
+        .map(|t| format!("{} {:.2}", t.name, t.ms_per_mb()))
+        .collect();
+    eprintln!(
+        "  reference: {} ms/MB of JSON  spread {reference_spread:.2}   (not a target: serde_json::from_str of each size's JSON)",
+        reference_sizes.join(", ")
     );
 }
 
@@ -438,6 +471,14 @@ fn main() {
     let benching = std::env::args().any(|a| a == "--bench");
     let listing = std::env::args().any(|a| a == "--list");
     if benching && !listing {
-        report(&notice, &json, &inputs);
+        // Each scaled notice's JSON, for the reference reader's scaling.
+        let jsons: Vec<String> = inputs
+            .iter()
+            .map(|(_, text)| {
+                let scaled = fengong::parse(text).expect("scaled notice parses");
+                serde_json::to_string(&scaled).expect("serializes")
+            })
+            .collect();
+        report(&notice, &json, &inputs, &jsons);
     }
 }
