@@ -185,7 +185,7 @@ pub struct Task<'a> {
     pub number: u32,
     /// The number of the part it stands in.
     pub section: u32,
-    /// The task itself, after 'N. '.
+    /// The task itself, after its number ('N. ', 'N．' or 'N、').
     pub title: Cow<'a, str>,
     /// The measures — 工作措施, one sentence each; `[]` where there are none.
     #[serde(default)]

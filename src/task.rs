@@ -62,7 +62,7 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 /// Reads the number in front of a task title.
 ///
 /// ```text
-/// task-header = 1*DIGIT *space ("." / "．") *space   ; not followed by a digit
+/// task-header = 1*DIGIT *space ("." / "．" / "、") *space   ; not followed by a digit
 /// DIGIT       = "0"–"9" / "０"–"９"
 ///
 /// 12. 对接香港“北部都会区”发展策略…
@@ -70,13 +70,15 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 /// 12．对接香港…        (a full-width stop)
 /// 12.对接香港…         (no space)
 /// １２．对接香港…      (full-width digits)
+/// 12、对接香港…        (the enumeration comma, as some years' notices number)
 /// 5.5% 以上            (not a header: a digit or '%' follows the stop)
+/// 5、6 月              (not a header: a list of numbers wrapped to a line's start)
 /// ```
 pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
     // a number too large for u32 still makes a header (numbered u32::MAX,
     // which the numbering check then reports)
     let (i, number) = number(i)?;
-    let (i, _) = (spaces, one_of(".．"), spaces).parse(i)?;
+    let (i, _) = (spaces, one_of(".．、"), spaces).parse(i)?;
     let (i, _) = not(satisfy(|c| digit_value(c).is_some() || c == '%')).parse(i)?;
     Ok((i, number))
 }
@@ -496,8 +498,11 @@ mod tests {
 
     #[test]
     fn task_headers() {
-        let cases: [(&str, Option<(u32, &str)>); 9] = [
+        let cases: [(&str, Option<(u32, &str)>); 12] = [
             ("12. 对接香港", Some((12, "对接香港"))),
+            ("12、对接香港", Some((12, "对接香港"))),
+            ("１２、 对接香港", Some((12, "对接香港"))),
+            ("5、6 月", None),
             ("12.对接香港", Some((12, "对接香港"))),
             ("12．对接香港", Some((12, "对接香港"))),
             ("１２．对接香港", Some((12, "对接香港"))),

@@ -325,6 +325,14 @@ fn f_no_space_after_task_number() {
 }
 
 #[test]
+fn f_enumeration_comma_after_task_number() {
+    let text = task_stops("、");
+    assert!(text.contains("\n12、对接香港"));
+    assert!(text.contains("\n180、深入推进法治广东建设。"));
+    assert_same_reading("(f) '12、对接'", fengong::parse(&text));
+}
+
+#[test]
 fn f_full_width_stop_after_task_number() {
     let text = task_stops("．");
     assert!(text.contains("\n12．对接香港"));
