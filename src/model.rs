@@ -867,8 +867,30 @@ impl fmt::Display for Date {
     }
 }
 
+/// Text that is not a [`Date`]: not written `YYYY-MM-DD`, or a day the
+/// calendar does not have.
+///
+/// ```
+/// use fengong::{Date, InvalidDate};
+/// assert_eq!("2023-2-22".parse::<Date>(), Err(InvalidDate::Form("2023-2-22".into())));
+/// let err = "2023-02-31".parse::<Date>().unwrap_err();
+/// assert_eq!(err, InvalidDate::OutOfRange("2023-02-31".into()));
+/// assert_eq!(err.to_string(), "no such day: \"2023-02-31\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvalidDate {
+    /// Not four digits, two and two, joined by '-'.
+    #[error("not a YYYY-MM-DD date: {0:?}")]
+    Form(String),
+    /// Written right, but no such day: month 13, 31 April, 29 February of
+    /// a common year.
+    #[error("no such day: {0:?}")]
+    OutOfRange(String),
+}
+
 impl std::str::FromStr for Date {
-    type Err = String;
+    type Err = InvalidDate;
 
     /// Reads `YYYY-MM-DD`: four digits, two, two.
     ///
@@ -891,15 +913,15 @@ impl std::str::FromStr for Date {
             parts.next().and_then(|p| digits(p, 2)),
             parts.next().and_then(|p| digits(p, 2)),
         ) else {
-            return Err(format!("not a YYYY-MM-DD date: {s:?}"));
+            return Err(InvalidDate::Form(s.to_string()));
         };
         let (m, d) = (u8::try_from(m).unwrap_or(0), u8::try_from(d).unwrap_or(0));
-        Date::new(y, m, d).ok_or_else(|| format!("date out of range: {s:?}"))
+        Date::new(y, m, d).ok_or_else(|| InvalidDate::OutOfRange(s.to_string()))
     }
 }
 
 impl TryFrom<String> for Date {
-    type Error = String;
+    type Error = InvalidDate;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         s.parse()
     }
