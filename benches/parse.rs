@@ -385,19 +385,21 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
     let reference: Vec<Timed<'_>> = inputs
         .iter()
         .zip(jsons)
-        .map(|((factor, _), json)| {
-            Timed::new(format!("(c) {factor}x"), json.len(), move || {
+        .map(|((factor, _), scaled_json)| {
+            Timed::new(format!("(c) {factor}x"), scaled_json.len(), move || {
                 black_box(
-                    serde_json::from_str::<Notice<'static>>(black_box(json)).expect("deserializes"),
+                    serde_json::from_str::<Notice<'static>>(black_box(scaled_json))
+                        .expect("deserializes"),
                 );
             })
         })
         .collect();
-    let sizes = scaling.len();
+    // the sizes and the control, then the reference: timed in the same rounds
+    let sizes_and_control = scaling.len();
     scaling.extend(reference);
     const SCALING_ROUNDS: usize = 11;
     measure(&mut scaling, SCALING_ROUNDS, Duration::from_millis(100));
-    let reference = scaling.split_off(sizes);
+    let reference = scaling.split_off(sizes_and_control);
     let control = scaling.pop().expect("the control was pushed last");
     eprintln!("scaling (parse; {SCALING_ROUNDS} interleaved rounds, medians):");
     for t in &scaling {
@@ -409,13 +411,10 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
             t.mb_per_s()
         );
     }
-    let per_mb: Vec<f64> = scaling.iter().map(Timed::ms_per_mb).collect();
-    let min = per_mb.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = per_mb.iter().copied().fold(0.0, f64::max);
+    let (min, size_spread) = spread(&scaling);
     eprintln!(
-        "  time/MB spread max/min = {:.2}   target within 20% (<= 1.20): {}",
-        max / min,
-        verdict(max / min <= 1.20)
+        "  time/MB spread max/min = {size_spread:.2}   target within 20% (<= 1.20): {}",
+        verdict(size_spread <= 1.20)
     );
     eprintln!(
         "  control: {:<13} {:>8.2} ms/MB  = {:.2} x the fastest size   (not a target: about 100x's bytes, as notices of 1x all held at once)",
@@ -423,12 +422,7 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
         control.ms_per_mb(),
         control.ms_per_mb() / min
     );
-    let reference_per_mb: Vec<f64> = reference.iter().map(Timed::ms_per_mb).collect();
-    let reference_spread = reference_per_mb.iter().copied().fold(0.0, f64::max)
-        / reference_per_mb
-            .iter()
-            .copied()
-            .fold(f64::INFINITY, f64::min);
+    let (_, reference_spread) = spread(&reference);
     let reference_sizes: Vec<String> = reference
         .iter()
         .map(|t| format!("{} {:.2}", t.name, t.ms_per_mb()))
@@ -437,6 +431,14 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
         "  reference: {} ms/MB of JSON  spread {reference_spread:.2}   (not a target: serde_json::from_str of each size's JSON)",
         reference_sizes.join(", ")
     );
+}
+
+/// The fastest time per MB of `sizes`, and the slowest's over it.
+fn spread(sizes: &[Timed<'_>]) -> (f64, f64) {
+    let per_mb = sizes.iter().map(Timed::ms_per_mb);
+    let min = per_mb.clone().fold(f64::INFINITY, f64::min);
+    let max = per_mb.fold(0.0, f64::max);
+    (min, max / min)
 }
 
 /// How many notices of the fixture's size the scaling control holds at once.

@@ -69,8 +69,8 @@ pub use decode::Encoding;
 pub use diagnostic::{Code, Diagnostic, Severity, UnknownCode};
 pub use error::Error;
 pub use model::{
-    Annex, Date, Department, Division, Document, InvalidDate, LineSpan, LivelihoodProject, Mode,
-    Notice, Requirement, Section, Task,
+    Annex, BackwardSpan, Date, Department, Division, Document, InvalidDate, LineSpan,
+    LivelihoodProject, Mode, Notice, Requirement, Section, Task,
 };
 
 /// Reads a notice from its text.

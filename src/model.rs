@@ -800,14 +800,31 @@ impl IntoIterator for LineSpan {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 impl TryFrom<[u32; 2]> for LineSpan {
-    type Error = String;
+    type Error = BackwardSpan;
 
     fn try_from([first, last]: [u32; 2]) -> Result<Self, Self::Error> {
         if first > last {
-            return Err(format!("a line span runs backwards: [{first}, {last}]"));
+            return Err(BackwardSpan { first, last });
         }
         Ok(LineSpan { first, last })
     }
+}
+
+/// Two line numbers that make no [`LineSpan`]: the last before the first.
+///
+/// ```
+/// use fengong::{BackwardSpan, LineSpan};
+/// let err = LineSpan::try_from([9, 3]).unwrap_err();
+/// assert_eq!(err, BackwardSpan { first: 9, last: 3 });
+/// assert_eq!(err.to_string(), "a line span runs backwards: [9, 3]");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a line span runs backwards: [{first}, {last}]")]
+pub struct BackwardSpan {
+    /// The first number given.
+    pub first: u32,
+    /// The last number given, smaller than the first.
+    pub last: u32,
 }
 
 impl From<LineSpan> for [u32; 2] {

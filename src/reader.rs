@@ -25,7 +25,7 @@ use crate::model::{Annex, Document, Mode, Notice, Requirement, Section, Task};
 use crate::part::{part_heading, requirement_parts};
 use crate::reflow::{self, Block, Kind};
 use crate::source::{self, Line};
-use crate::task::{self, leader_names, task_header, Label};
+use crate::task::{self, leader_names, task_header, Label, Stop};
 use crate::text::{is_space, lift, normalize};
 
 /// Reads a notice from its text, in one pass over its lines.
@@ -34,20 +34,12 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
         return Err(Error::Empty);
     }
     let mut lines = source::lines(text);
-    // the head: every line up to and including the first task header
-    let mut head = Vec::new();
-    for line in lines.by_ref() {
-        let is_task = task_header(line.text).is_ok();
-        head.push(line);
-        if is_task {
-            break;
-        }
-    }
+    let (head, stop) = read_head(&mut lines);
     // a blank head ends only where the input does (no task header is blank)
     if head.iter().all(Line::is_blank) {
         return Err(Error::WhitespaceOnly);
     }
-    let body_start = body_start(&head);
+    let body_start = body_start(&head, stop);
     let mut document = Document::default();
     let mut diagnostics = Vec::new();
     envelope::read_envelope(&head[..body_start], &mut document, &mut diagnostics);
@@ -56,8 +48,51 @@ pub(crate) fn read(text: &str) -> Result<Notice<'_>, Error> {
     diagnostics.extend(envelope_gaps(&document, first_words));
     let mut body = Body::new(document, diagnostics, text.len());
     let body_lines = head[body_start..].iter().copied().chain(lines);
-    reflow::each_block(body_lines, |block| body.block(block));
+    reflow::each_block(body_lines, stop, |block| body.block(block));
     body.finish().map_err(|err| with_script_hint(err, text))
+}
+
+/// The head: every line up to and including the first task header, and
+/// the stop the notice's task numbers take ([`Stop`]), which the body's
+/// headers must then use.
+///
+/// A line numbered 'N、' is a count in the prose as often as a task: it is
+/// the first task only once a part heading has been read, and only in a
+/// notice with no 'N.' header anywhere.
+///
+/// ```text
+/// 《…分工方案》已经省政府全体会议审议通过，现印发给你们
+/// 1、加强组织领导。                ← text: no part heading yet
+/// 一、2023 年经济社会发展主要预期目标
+/// 1、稳中求进。                    ← text: a 'N.' header follows
+/// 1. 地区生产总值增长 5% 以上。    ← the first task: Stop::Dot
+/// ```
+fn read_head<'a>(lines: &mut source::Lines<'a>) -> (Vec<Line<'a>>, Stop) {
+    let mut head = Vec::new();
+    let mut body_seen = false;
+    let mut dot_header_later = None;
+    while let Some(line) = lines.next() {
+        body_seen = body_seen || part_heading(line.text).is_ok();
+        let stop = task_header(line.text).ok().map(|(_, (_, stop))| stop);
+        head.push(line);
+        match stop {
+            Some(Stop::Dot) => return (head, Stop::Dot),
+            Some(Stop::Comma) if body_seen => {
+                // looked for once: the head's later counts stand before it too
+                let later = *dot_header_later.get_or_insert_with(|| has_dot_header(lines.clone()));
+                if !later {
+                    return (head, Stop::Comma);
+                }
+            }
+            _ => {}
+        }
+    }
+    (head, Stop::Dot)
+}
+
+/// Whether any of `lines` is a task header numbered 'N.'.
+fn has_dot_header(mut lines: source::Lines<'_>) -> bool {
+    lines.any(|l| matches!(task_header(l.text), Ok((_, (_, Stop::Dot)))))
 }
 
 /// The labels a copy in traditional characters (繁體) prints in place of
@@ -91,27 +126,21 @@ fn with_script_hint(err: Error, text: &str) -> Error {
     Error::NotANotice { reason }
 }
 
-/// Where the body begins within the head: the first part heading or task
-/// after the plan title.
-fn body_start(head: &[Line<'_>]) -> usize {
-    let starts_body = |l: &Line<'_>| {
-        matches!(
-            reflow::classify(l),
-            Kind::PartHeading | Kind::TaskHeader { .. }
-        )
-    };
-    let first_task = head
-        .iter()
-        .position(|l| task_header(l.text).is_ok())
-        .unwrap_or(head.len());
+/// Where the body begins within the head: the first part heading after the
+/// plan title, or else the head's first task header, its last line.
+fn body_start(head: &[Line<'_>], stop: Stop) -> usize {
+    let ends_in_task = head
+        .last()
+        .is_some_and(|l| matches!(task_header(l.text), Ok((_, (_, its))) if its == stop));
+    let first_task = head.len() - usize::from(ends_in_task);
     let after_title = head[..first_task]
         .iter()
         .position(|l| plan_title(l.text).is_some())
         .map_or(0, |p| p + 1);
-    head[after_title..]
+    head[after_title..first_task]
         .iter()
-        .position(starts_body)
-        .map_or(head.len(), |p| p + after_title)
+        .position(|l| reflow::classify(l, stop) == Kind::PartHeading)
+        .map_or(first_task, |p| p + after_title)
 }
 
 /// What has been seen of the task being read — the last of
@@ -238,7 +267,7 @@ impl<'a> Body<'a> {
             (block.text.get(title_at..).unwrap_or_default(), number)
         } else {
             match task_header(&block.text) {
-                Ok(read) => read,
+                Ok((title, (number, _))) => (title, number),
                 Err(_) => return self.unrecognized(block, "task header without a number"),
             }
         };

@@ -33,7 +33,7 @@ use crate::envelope::{printed_on, tail_label, TailLabel};
 use crate::model::LineSpan;
 use crate::part::{part_heading, requirement_heading};
 use crate::source::Line;
-use crate::task::{label, task_header, Label};
+use crate::task::{label, task_header, Label, Stop};
 use crate::text::{is_numeral_char, is_space};
 
 /// What a block is, by how its first line starts.
@@ -146,7 +146,9 @@ impl<'a> Block<'a> {
     #[cfg(test)]
     pub fn all_of(text: &'a str) -> Vec<Self> {
         let mut all = Vec::new();
-        each_block(crate::source::lines(text), |block| all.push(block.clone()));
+        each_block(crate::source::lines(text), Stop::Dot, |block| {
+            all.push(block.clone())
+        });
         all
     }
 
@@ -226,7 +228,7 @@ fn annex_start(text: &str) -> bool {
 
 /// What block a line starts, by its first words; the first character
 /// picks which constructs to try. A line holding a tab is a table row.
-pub(crate) fn classify(line: &Line<'_>) -> Kind {
+pub(crate) fn classify(line: &Line<'_>, stop: Stop) -> Kind {
     if line.has_tab {
         return Kind::TableRow;
     }
@@ -236,14 +238,13 @@ pub(crate) fn classify(line: &Line<'_>) -> Kind {
             label,
             value_at: text.len() - value.len(),
         }),
-        Some('0'..='9' | '０'..='９') => {
-            task_header(text)
-                .ok()
-                .map(|(title, number)| Kind::TaskHeader {
-                    number,
-                    title_at: text.len() - title.len(),
-                })
-        }
+        Some('0'..='9' | '０'..='９') => task_header(text)
+            .ok()
+            .filter(|(_, (_, its))| *its == stop)
+            .map(|(title, (number, _))| Kind::TaskHeader {
+                number,
+                title_at: text.len() - title.len(),
+            }),
         Some(c) if is_numeral_char(c) => part_heading(text).is_ok().then_some(Kind::PartHeading),
         Some('（' | '(') => requirement_heading(text)
             .is_ok()
@@ -269,12 +270,13 @@ pub(crate) fn classify(line: &Line<'_>) -> Kind {
 /// overwritten by the next.
 pub(crate) fn each_block<'a>(
     lines: impl Iterator<Item = Line<'a>>,
+    stop: Stop,
     mut each: impl FnMut(&Block<'a>),
 ) {
     let mut pending: Option<Block<'a>> = None;
     let mut open = false;
     for line in lines.filter(|l| !l.is_filler()) {
-        let kind = classify(&line);
+        let kind = classify(&line, stop);
         match pending.as_mut() {
             Some(block) if kind == Kind::Text && open => {
                 // lines come trimmed (crate::source); only a table row keeps
@@ -331,7 +333,7 @@ mod tests {
         ];
         for (input, kind) in cases {
             let line = crate::source::lines(input).next().expect("one line");
-            assert_eq!(classify(&line), kind, "{input:?}");
+            assert_eq!(classify(&line, Stop::Dot), kind, "{input:?}");
         }
     }
 

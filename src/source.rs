@@ -84,6 +84,7 @@ fn line_end(bytes: &[u8]) -> u8 {
 
 /// An iterator over numbered lines: a last line without a newline counts,
 /// an empty line after a final newline does not.
+#[derive(Clone)]
 pub(crate) struct Lines<'a> {
     text: &'a str,
     at: usize,

@@ -70,17 +70,38 @@ fn spaces(i: &str) -> IResult<&str, &str> {
 /// 12．对接香港…        (a full-width stop)
 /// 12.对接香港…         (no space)
 /// １２．对接香港…      (full-width digits)
-/// 12、对接香港…        (the enumeration comma, as some years' notices number)
+/// 12、对接香港…        (the enumeration comma: Stop::Comma)
 /// 5.5% 以上            (not a header: a digit or '%' follows the stop)
 /// 5、6 月              (not a header: a list of numbers wrapped to a line's start)
 /// ```
-pub(crate) fn task_header(i: &str) -> IResult<&str, u32> {
+///
+/// Which stop a notice's tasks use is decided once, in the head
+/// (`crate::reader`): a line with the other stop is text.
+pub(crate) fn task_header(i: &str) -> IResult<&str, (u32, Stop)> {
     // a number too large for u32 still makes a header (numbered u32::MAX,
     // which the numbering check then reports)
     let (i, number) = number(i)?;
-    let (i, _) = (spaces, one_of(".．、"), spaces).parse(i)?;
+    let (i, (_, stop, _)) = (spaces, one_of(".．、"), spaces).parse(i)?;
     let (i, _) = not(satisfy(|c| digit_value(c).is_some() || c == '%')).parse(i)?;
-    Ok((i, number))
+    let stop = if stop == '、' {
+        Stop::Comma
+    } else {
+        Stop::Dot
+    };
+    Ok((i, (number, stop)))
+}
+
+/// How a notice closes its task numbers.
+///
+/// ```text
+/// 12. 对接香港…    Dot: '.' or '．', as the 2021–2023 notices print them
+/// 12、对接香港…    Comma: '、', which prose also uses to count ('1、加强组织领导。')
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Stop {
+    #[default]
+    Dot,
+    Comma,
 }
 
 /// A number of ASCII or full-width digits ('12', '１２'), and what
@@ -516,9 +537,13 @@ mod tests {
             ("2.2万户", None),
         ];
         for (input, expected) in cases {
-            let got = task_header(input).ok().map(|(rest, n)| (n, rest));
+            let got = task_header(input).ok().map(|(rest, (n, _))| (n, rest));
             assert_eq!(got, expected, "{input:?}");
         }
+        let stop = |input| task_header(input).ok().map(|(_, (_, stop))| stop);
+        assert_eq!(stop("12. 对接香港"), Some(Stop::Dot));
+        assert_eq!(stop("１２．对接香港"), Some(Stop::Dot));
+        assert_eq!(stop("12、对接香港"), Some(Stop::Comma));
     }
 
     #[test]

@@ -332,6 +332,113 @@ fn f_enumeration_comma_after_task_number() {
     assert_same_reading("(f) '12、对接'", fengong::parse(&text));
 }
 
+/// `text` with its lines rewritten by `rewrite` (the line's new lines, or
+/// None to keep it), asserting that `expected` lines were rewritten.
+fn rewrite_lines(text: &str, expected: usize, rewrite: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut rewritten = 0;
+    for line in text.lines() {
+        match rewrite(line) {
+            Some(lines) => {
+                rewritten += 1;
+                out.push_str(&lines);
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    assert_eq!(rewritten, expected, "every count found its place");
+    out
+}
+
+/// `text` with two counts '1', '2' closed by `mark` at the start of lines
+/// of the letter, as '1、' counts points in prose.
+fn with_letter_counts(text: &str, mark: char) -> String {
+    const LETTER: &str = "《2023年省《政府工作报告》工作任务分工方案》已经";
+    rewrite_lines(text, 1, |line| {
+        let (first, rest) = line.strip_prefix(LETTER)?.split_once("执行过程中")?;
+        Some(format!(
+            "{LETTER}{first}\n1{mark}加强组织领导。\n2{mark}强化督查落实。执行过程中{rest}"
+        ))
+    })
+}
+
+/// `text` with counts closed by `mark` at the start of lines of the body:
+/// in an intro given to part 一, opening a wrapped line of task 13's
+/// measures, and (numbered 181, the number after the last task's) in
+/// requirement (二).
+fn with_body_counts(text: &str, mark: char) -> String {
+    const PART_ONE: &str = "一、2023 年经济社会发展主要预期目标";
+    const MEASURES: &str = "年度重点事项清单。";
+    const REQUIREMENT: &str = "（二）攻坚克难，合力推进。";
+    rewrite_lines(text, 3, |line| {
+        if line == PART_ONE {
+            Some(format!("{line}\n主要预期目标如下：\n1{mark}稳中求进。"))
+        } else if let Some((first, rest)) = line.split_once(MEASURES) {
+            Some(format!("{first}{MEASURES}\n2{mark}{rest}"))
+        } else {
+            let rest = line.strip_prefix(REQUIREMENT)?;
+            Some(format!("{REQUIREMENT}\n181{mark}逐项攻坚。{rest}"))
+        }
+    })
+}
+
+/// The reading of `text` as JSON, each count of [`with_letter_counts`] and
+/// [`with_body_counts`] written back with '、' where `mark` stood.
+fn reading_with_marks(text: &str, mark: char) -> String {
+    let notice = fengong::parse(text).expect("the counted notice reads");
+    let mut json = serde_json::to_string(&notice).expect("a notice serializes");
+    for count in [
+        "1?加强组织领导",
+        "2?强化督查落实",
+        "1?稳中求进",
+        "2?推动",
+        "181?逐项攻坚",
+    ] {
+        let from = count.replace('?', &mark.to_string());
+        json = json.replace(&from, &count.replace('?', "、"));
+    }
+    json
+}
+
+#[test]
+fn f_counts_in_the_prose_of_a_dot_numbered_notice_are_no_tasks() {
+    // read as they read closed by '）', which never makes a header
+    let counted = |mark| with_body_counts(&with_letter_counts(FIXTURE, mark), mark);
+    let reading = reading_with_marks(&counted('、'), '、');
+    assert_eq!(reading, reading_with_marks(&counted('）'), '）'));
+    let notice: Notice = serde_json::from_str(&reading).unwrap();
+    assert_eq!((notice.tasks.len(), notice.diagnostics.len()), (180, 0));
+    assert!(notice.tasks[12].measures[1].starts_with("2、推动“湾区标准”"));
+    assert_eq!(
+        notice.sections[0].intro.as_deref(),
+        Some("主要预期目标如下：1、稳中求进。")
+    );
+    let letter = notice.document.letter.as_deref().unwrap();
+    assert!(letter.contains("执行。1、加强组织领导。2、强化督查落实。执行过程中"));
+    assert_eq!(
+        notice.document.plan_title.as_deref(),
+        Some("2023年省《政府工作报告》工作任务分工方案")
+    );
+}
+
+#[test]
+fn f_counts_in_the_letter_of_a_comma_numbered_notice_are_no_tasks() {
+    let numbered = task_stops("、");
+    let reading = reading_with_marks(&with_letter_counts(&numbered, '、'), '、');
+    assert_eq!(
+        reading,
+        reading_with_marks(&with_letter_counts(&numbered, '）'), '）')
+    );
+    let notice: Notice = serde_json::from_str(&reading).unwrap();
+    assert_eq!((notice.tasks.len(), notice.diagnostics.len()), (180, 0));
+    let fixture = fengong::parse(FIXTURE).unwrap();
+    assert_eq!(notice.tasks.len(), fixture.tasks.len());
+    for (got, want) in notice.tasks.iter().zip(&fixture.tasks) {
+        assert_eq!((got.number, &got.title), (want.number, &want.title));
+    }
+}
+
 #[test]
 fn f_full_width_stop_after_task_number() {
     let text = task_stops("．");
@@ -391,7 +498,7 @@ fn l_page_numbers() {
         ("k", |k| k.to_string()),
         ("第 k 页", |k| format!("第 {k} 页")),
     ];
-    // the page end inside task 14's measures, after line 103: the blank
+    // the page end inside task 13's measures, after line 103: the blank
     // line there is the fixture's how-manieth?
     let lines = fixture_lines();
     assert!(lines[102].ends_with("进一步落实“澳车北") && lines[103].is_empty());
