@@ -97,9 +97,8 @@ pub(crate) fn task_header(i: &str) -> IResult<&str, (u32, Stop)> {
 /// 12. 对接香港…    Dot: '.' or '．', as the 2021–2023 notices print them
 /// 12、对接香港…    Comma: '、', which prose also uses to count ('1、加强组织领导。')
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stop {
-    #[default]
     Dot,
     Comma,
 }
