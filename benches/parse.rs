@@ -34,9 +34,12 @@
 //! of the fixture's size read one after another and held until the last
 //! (about the bytes of 100x, in records that no longer fit in the caches,
 //! with no notice large). When it costs per MB what 100x does, 100x's
-//! excess over 1x is the records' memory, not the reading. A last line, also
-//! not a target, times the reference (c) at the three sizes: each scaled
-//! notice's JSON read back with `serde_json::from_str`, and its own spread.
+//! excess over 1x is the records' memory, not the reading. Beside it, 10
+//! notices of 10x held alike: with the control and the 100x notice, three
+//! sizes that each leave about 100x's records in memory, and their spread
+//! ("held alike", not a target). A last line, also not a target, times the
+//! reference (c) at the three sizes: each scaled notice's JSON read back
+//! with `serde_json::from_str`, and its own spread.
 
 use std::hint::black_box;
 
@@ -379,6 +382,25 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
             black_box(notices);
         },
     ));
+    // Beside the control, 10 notices of 10x held alike: with it, the
+    // control and the 100x notice, every size's readings leave about 100x's
+    // records in memory (not a target: the spread the sizes would have if
+    // each paid for the same records' memory).
+    let (ten, ten_text) = inputs
+        .iter()
+        .find(|(factor, _)| *factor == 10)
+        .expect("the 10x notice is made");
+    let copies = held / ten;
+    scaling.push(Timed::new(
+        format!("{copies} x {ten}x held"),
+        copies * ten_text.len(),
+        move || {
+            let notices: Vec<Notice<'_>> = (0..copies)
+                .map(|_| fengong::parse(black_box(ten_text)).expect("scaled notice parses"))
+                .collect();
+            black_box(notices);
+        },
+    ));
     // The reference reader at the same sizes, not a target: (c) reading
     // each size's JSON back into owned records. Its spread says what the
     // records' memory costs a reader that is all allocation and copying.
@@ -394,13 +416,14 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
             })
         })
         .collect();
-    // the sizes and the control, then the reference: timed in the same rounds
-    let sizes_and_control = scaling.len();
+    // the sizes, the two held alike, then the reference: timed in the same rounds
+    let sizes_and_held = scaling.len();
     scaling.extend(reference);
     const SCALING_ROUNDS: usize = 11;
     measure(&mut scaling, SCALING_ROUNDS, Duration::from_millis(100));
-    let reference = scaling.split_off(sizes_and_control);
-    let control = scaling.pop().expect("the control was pushed last");
+    let reference = scaling.split_off(sizes_and_held);
+    let held_alike = scaling.split_off(sizes_and_held - 2);
+    let control = &held_alike[0];
     eprintln!("scaling (parse; {SCALING_ROUNDS} interleaved rounds, medians):");
     for t in &scaling {
         eprintln!(
@@ -411,7 +434,7 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
             t.mb_per_s()
         );
     }
-    let (min, size_spread) = spread(&scaling);
+    let (min, size_spread) = spread(scaling.iter().map(Timed::ms_per_mb));
     eprintln!(
         "  time/MB spread max/min = {size_spread:.2}   target within 20% (<= 1.20): {}",
         verdict(size_spread <= 1.20)
@@ -422,7 +445,18 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
         control.ms_per_mb(),
         control.ms_per_mb() / min
     );
-    let (_, reference_spread) = spread(&reference);
+    // the 100x notice holds its own records: it is the third held alike
+    let held = held_alike.iter().chain(scaling.last());
+    let held_per_mb: Vec<String> = held
+        .clone()
+        .map(|t| format!("{} {:.2}", t.name, t.ms_per_mb()))
+        .collect();
+    let (_, held_spread) = spread(held.map(Timed::ms_per_mb));
+    eprintln!(
+        "  held alike: {} ms/MB  spread {held_spread:.2}   (not a target: every size leaving about 100x's records in memory)",
+        held_per_mb.join(", ")
+    );
+    let (_, reference_spread) = spread(reference.iter().map(Timed::ms_per_mb));
     let reference_sizes: Vec<String> = reference
         .iter()
         .map(|t| format!("{} {:.2}", t.name, t.ms_per_mb()))
@@ -433,9 +467,8 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
     );
 }
 
-/// The fastest time per MB of `sizes`, and the slowest's over it.
-fn spread(sizes: &[Timed<'_>]) -> (f64, f64) {
-    let per_mb = sizes.iter().map(Timed::ms_per_mb);
+/// The least of the times per MB, and the greatest over it.
+fn spread(per_mb: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
     let min = per_mb.clone().fold(f64::INFINITY, f64::min);
     let max = per_mb.fold(0.0, f64::max);
     (min, max / min)
