@@ -372,16 +372,7 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
     // if it costs what 100x does per MB, the excess is the records' memory,
     // not a reading that grows faster than its input.
     let held = HELD_NOTICES;
-    scaling.push(Timed::new(
-        format!("{held} x 1x held"),
-        held * FIXTURE.len(),
-        move || {
-            let notices: Vec<Notice<'_>> = (0..held)
-                .map(|_| fengong::parse(black_box(FIXTURE)).expect("fixture parses"))
-                .collect();
-            black_box(notices);
-        },
-    ));
+    scaling.push(held_alike(format!("{held} x 1x held"), FIXTURE, held));
     // Beside the control, 10 notices of 10x held alike: with it, the
     // control and the 100x notice, every size's readings leave about 100x's
     // records in memory (not a target: the spread the sizes would have if
@@ -391,15 +382,10 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
         .find(|(factor, _)| *factor == 10)
         .expect("the 10x notice is made");
     let copies = held / ten;
-    scaling.push(Timed::new(
+    scaling.push(held_alike(
         format!("{copies} x {ten}x held"),
-        copies * ten_text.len(),
-        move || {
-            let notices: Vec<Notice<'_>> = (0..copies)
-                .map(|_| fengong::parse(black_box(ten_text)).expect("scaled notice parses"))
-                .collect();
-            black_box(notices);
-        },
+        ten_text,
+        copies,
     ));
     // The reference reader at the same sizes, not a target: (c) reading
     // each size's JSON back into owned records. Its spread says what the
@@ -465,6 +451,16 @@ fn report(notice: &Notice, json: &str, inputs: &[(usize, String)], jsons: &[Stri
         "  reference: {} ms/MB of JSON  spread {reference_spread:.2}   (not a target: serde_json::from_str of each size's JSON)",
         reference_sizes.join(", ")
     );
+}
+
+/// `copies` readings of `text`, every one held until the last is made.
+fn held_alike<'a>(name: String, text: &'a str, copies: usize) -> Timed<'a> {
+    Timed::new(name, copies * text.len(), move || {
+        let notices: Vec<Notice<'_>> = (0..copies)
+            .map(|_| fengong::parse(black_box(text)).expect("notice parses"))
+            .collect();
+        black_box(notices);
+    })
 }
 
 /// The least of the times per MB, and the greatest over it.

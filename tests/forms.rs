@@ -324,14 +324,6 @@ fn f_no_space_after_task_number() {
     assert_same_reading("(f) '12.对接'", fengong::parse(&text));
 }
 
-#[test]
-fn f_enumeration_comma_after_task_number() {
-    let text = task_stops("、");
-    assert!(text.contains("\n12、对接香港"));
-    assert!(text.contains("\n180、深入推进法治广东建设。"));
-    assert_same_reading("(f) '12、对接'", fengong::parse(&text));
-}
-
 /// `text` with its lines rewritten by `rewrite` (the line's new lines, or
 /// None to keep it), asserting that `expected` lines were rewritten.
 fn rewrite_lines(text: &str, expected: usize, rewrite: impl Fn(&str) -> Option<String>) -> String {
@@ -440,11 +432,13 @@ fn f_counts_in_the_letter_of_a_comma_numbered_notice_are_no_tasks() {
 }
 
 #[test]
-fn f_full_width_stop_after_task_number() {
-    let text = task_stops("．");
-    assert!(text.contains("\n12．对接香港"));
-    assert!(text.contains("\n180．深入推进法治广东建设。"));
-    assert_same_reading("(f) '12．对接'", fengong::parse(&text));
+fn f_full_width_stop_or_enumeration_comma_after_task_number() {
+    for stop in ["．", "、"] {
+        let text = task_stops(stop);
+        assert!(text.contains(&format!("\n12{stop}对接香港")));
+        assert!(text.contains(&format!("\n180{stop}深入推进法治广东建设。")));
+        assert_same_reading(&format!("(f) '12{stop}对接'"), fengong::parse(&text));
+    }
 }
 
 #[test]
