@@ -6,6 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../properties.rs"]
+#[allow(dead_code)] // each target calls one of the properties
 mod properties;
 
 fuzz_target!(|data: &[u8]| properties::parse(data));
