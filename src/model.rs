@@ -225,6 +225,14 @@ pub struct Division<'a> {
 }
 
 /// The shape of a department clause.
+///
+/// ```
+/// use fengong::{Division, Mode};
+/// assert_eq!(Division::parse("省财政厅牵头，各地、各部门配合。").mode, Mode::LeadSupport);
+/// assert_eq!(Division::parse("省财政厅牵头。").mode, Mode::LeadOnly);
+/// assert_eq!(Division::parse("省财政厅、省税务局按职责分工负责。").mode, Mode::Joint);
+/// assert_eq!(Division::parse("省财政厅负责落实。").mode, Mode::Unparsed);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -245,6 +253,13 @@ pub enum Mode {
 ///
 /// `written` is the words as they stand; `name` restores what the clause
 /// shares: '省委组织部、编办' names 省委编办, written '编办'.
+///
+/// ```
+/// let division = fengong::Division::parse("省委组织部、编办牵头。");
+/// let names: Vec<_> = division.lead.iter().map(|d| (&*d.name, &*d.written)).collect();
+/// assert_eq!(names, [("省委组织部", "省委组织部"), ("省委编办", "编办")]);
+/// assert_eq!(division.lead[1].to_string(), "省委编办");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Department<'a> {
@@ -724,16 +739,36 @@ impl LineSpan {
     }
 
     /// A span of one line.
+    ///
+    /// ```
+    /// let span = fengong::LineSpan::line(17);
+    /// assert_eq!((span.first, span.last), (17, 17));
+    /// ```
     pub fn line(line: u32) -> Self {
         LineSpan::new(line, line)
     }
 
     /// Whether `line` lies within the span.
+    ///
+    /// ```
+    /// let span = fengong::LineSpan::new(457, 465); // task 53 of the 2023 notice
+    /// assert!(span.contains(457) && span.contains(465));
+    /// assert!(!span.contains(456) && !span.contains(466));
+    /// ```
     pub fn contains(&self, line: u32) -> bool {
         self.first <= line && line <= self.last
     }
 
-    /// The span reaching to `last` as well.
+    /// The span reaching to `last` as well; a line before its end leaves
+    /// it as it is.
+    ///
+    /// ```
+    /// let mut span = fengong::LineSpan::line(457);
+    /// span.extend_to(465);
+    /// assert_eq!(span, fengong::LineSpan::new(457, 465));
+    /// span.extend_to(460);
+    /// assert_eq!(span.last, 465);
+    /// ```
     pub fn extend_to(&mut self, last: u32) {
         self.last = self.last.max(last);
     }

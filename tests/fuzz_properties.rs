@@ -1,7 +1,8 @@
 //! The fuzz targets' properties (`fuzz/properties.rs`), compiled here with
 //! the main crate and run over every seed of the fuzz corpus and every
-//! saved regression: the fuzz crate is not built by CI, and its `lines`
-//! target once stopped compiling unnoticed when a field was renamed.
+//! saved regression. Until CI compiled the fuzz crate (`cargo check` in
+//! `fuzz/`, `.ci/run`), its `lines` target once stopped compiling unnoticed
+//! when a field was renamed.
 
 #[path = "../fuzz/properties.rs"]
 mod properties;

@@ -1,4 +1,5 @@
-//! What the README says that a release can leave stale.
+//! What the README (and Cargo.toml's comment on the `cli` feature) says
+//! that a release can leave stale.
 
 /// `0.3.0` → `0.3`: the requirement a user writes for this release.
 fn requirement() -> &'static str {
@@ -6,17 +7,24 @@ fn requirement() -> &'static str {
     version.rsplit_once('.').map_or(version, |(minor, _)| minor)
 }
 
-#[test]
-fn dependency_lines_name_this_release() {
-    let readme = include_str!("../README.md");
-    let named: Vec<&str> = readme
-        .split("fengong = { version = \"")
+/// The versions `text` names in lines of the form `fengong = { version = "…"`.
+fn named_versions(text: &str) -> Vec<&str> {
+    text.split("fengong = { version = \"")
         .skip(1)
         .filter_map(|rest| rest.split_once('"').map(|(version, _)| version))
-        .collect();
-    // README › Dependencies: `fengong = { version = "0.3", default-features = false }`
-    assert!(!named.is_empty(), "the README names no version of fengong");
-    for version in named {
-        assert_eq!(version, requirement(), "a dependency line in the README");
+        .collect()
+}
+
+#[test]
+fn dependency_lines_name_this_release() {
+    // README › Dependencies and Cargo.toml › [features] both write
+    // `fengong = { version = "0.3", default-features = false }`
+    for (file, text) in [
+        ("README.md", include_str!("../README.md")),
+        ("Cargo.toml", include_str!("../Cargo.toml")),
+    ] {
+        let named = named_versions(text);
+        assert_eq!(named.len(), 1, "{file}: the dependency lines");
+        assert_eq!(named[0], requirement(), "{file}: a dependency line");
     }
 }
