@@ -83,9 +83,8 @@ fn report() {
             per_reading / 1e6,
         );
     }
-    let max = per_byte.iter().copied().fold(f64::MIN, f64::max);
-    let min = per_byte.iter().copied().fold(f64::MAX, f64::min);
-    eprintln!("  instructions/byte spread max/min = {:.3}", max / min);
+    let (_, spread) = scaled::spread(per_byte.iter().copied());
+    eprintln!("  instructions/byte spread max/min = {spread:.3}");
 }
 
 /// The instructions valgrind counts in `exe --read FACTOR N`, start to exit.

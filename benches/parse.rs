@@ -56,7 +56,7 @@ use fengong::Notice;
 #[path = "support/scaled.rs"]
 mod scaled;
 
-use scaled::{checked_scaled, FIXTURE};
+use scaled::{checked_scaled, spread, FIXTURE};
 
 // ---------------------------------------------------------------------------
 // The floor
@@ -380,13 +380,6 @@ fn held_alike<'a>(name: String, text: &'a str, copies: usize) -> Timed<'a> {
             .collect();
         black_box(notices);
     })
-}
-
-/// The least of the times per MB, and the greatest over it.
-fn spread(per_mb: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
-    let min = per_mb.clone().fold(f64::INFINITY, f64::min);
-    let max = per_mb.fold(0.0, f64::max);
-    (min, max / min)
 }
 
 /// How many notices of the fixture's size the scaling control holds at once.

@@ -91,3 +91,11 @@ pub fn checked_scaled(factor: usize) -> String {
     );
     text
 }
+
+/// The least of the sizes' figures (time per MB, instructions per byte),
+/// and the greatest over it: the spread.
+pub fn spread(per_mb: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+    let min = per_mb.clone().fold(f64::INFINITY, f64::min);
+    let max = per_mb.fold(0.0, f64::max);
+    (min, max / min)
+}
