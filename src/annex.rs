@@ -273,13 +273,25 @@ mod tests {
 
     #[test]
     fn headers_and_others() {
-        assert_eq!(
-            table_line(
-                &Cow::Borrowed("事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门\t\t"),
-                1
+        // line 1585 of the 2023 notice, then the same header padded wider,
+        // without its category column, and with its number column renamed
+        let cases: [(&str, bool); 7] = [
+            (
+                "事 项\t序号\t工 作 任 务\t分管 省领导\t省牵头部门及主要负责人、 分管负责人",
+                true,
             ),
-            TableLine::Header
-        );
+            ("事　　项\t序　　号\t工 作 任 务", true),
+            ("序号\t工 作 任 务\t分管 省领导", true),
+            ("事 项\t编号\t工 作 任 务", true),
+            // a cell that squeezes to 序号 but is too long to be a header's
+            ("序　　　　　号\t工作任务", false),
+            ("\t序 号 之 外\t工作", false),
+            ("甲\t乙", false),
+        ];
+        for (row, header) in cases {
+            let line = table_line(&Cow::Borrowed(row), 1);
+            assert_eq!(line == TableLine::Header, header, "{row:?}");
+        }
         assert_eq!(table_line(&Cow::Borrowed("甲\t乙"), 1), TableLine::Other);
     }
 

@@ -238,7 +238,9 @@ fn classify(line: &str, doc: &Document<'_>) -> EnvelopeLine {
     if let Some((title, year)) = plan_title(&text) {
         return EnvelopeLine::PlanTitle(title, year);
     }
-    let opening = doc.addressees.is_empty() && doc.letter.is_none();
+    // the letter is gathered apart and put in `doc` at the envelope's end:
+    // a line ending '：' is the list until the list is read
+    let opening = doc.addressees.is_empty();
     if opening && (text.ends_with('：') || text.ends_with(':')) {
         return EnvelopeLine::Addressees(text.into_owned());
     }
@@ -290,6 +292,10 @@ impl Paragraphs {
             Some(last) if part_heading(text).is_err() => last.push_str(text),
             _ => self.0.push(text.to_string()),
         }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     fn joined(self) -> Option<String> {
@@ -368,7 +374,7 @@ pub(crate) fn read_envelope(
                     before_title.push((line.number, text, line.text));
                 }
             }
-            EnvelopeLine::Text(text) if is_signature(&text, doc) => {}
+            EnvelopeLine::Text(text) if is_signature(&text, doc, !letter.is_empty()) => {}
             EnvelopeLine::Text(text) => letter.push_line(&text),
         }
     }
@@ -454,10 +460,18 @@ fn unread(before: &mut Vec<(u32, String, &str)>, diagnostics: &mut Vec<Diagnosti
     }
 }
 
-/// The issuer's name standing alone under the letter, above its date.
-fn is_signature(text: &str, doc: &Document<'_>) -> bool {
+/// The issuer's name standing alone under the letter, above its date: the
+/// issuer the envelope printed, or, where it printed none, a short name
+/// ending '人民政府' once the letter has begun.
+///
+/// ```text
+/// 现将《2021年省〈政府工作报告〉重点任务分工方案》印发给你们，…
+/// 广东省人民政府                 ← the signature: not the letter's
+/// 2021年3月21日
+/// ```
+fn is_signature(text: &str, doc: &Document<'_>, letter_begun: bool) -> bool {
     doc.issuer.as_deref() == Some(text)
-        || (text.ends_with("人民政府") && text.chars().count() <= 12 && doc.letter.is_some())
+        || (letter_begun && text.ends_with("人民政府") && text.chars().count() <= 12)
 }
 
 /// The notice's year from its title or number, when the plan title has none:
@@ -598,9 +612,73 @@ mod tests {
                 EnvelopeLine::Date(Date::new(2021, 3, 21).unwrap()),
             ),
             ("附件：", EnvelopeLine::Attachment),
+            // '文件' alone, or a sentence ending in it, names no issuer
+            ("文件", EnvelopeLine::Text("文件".into())),
+            (
+                "请认真贯彻执行，有关文件",
+                EnvelopeLine::Text("请认真贯彻执行，有关文件".into()),
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(classify(input, &doc), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn plan_titles() {
+        let cases = [
+            (
+                "2023 年省《政府工作报告》工作任务 分工方案",
+                Some(("2023年省《政府工作报告》工作任务分工方案", 2023)),
+            ),
+            ("2022年重点工作安排", Some(("2022年重点工作安排", 2022))),
+            // a sentence, not a title
+            ("2023年制定实施方案。并印发方案", None),
+            // the year has four digits
+            ("202年省政府工作任务分工方案", None),
+            ("20234年省政府工作任务分工方案", None),
+            // two to eighty characters between '年' and the ending
+            ("2023年方案", None),
+            ("2023年分工方案", Some(("2023年分工方案", 2023))),
+            ("省政府工作任务分工方案", None),
+        ];
+        for (line, expected) in cases {
+            let got = plan_title(line);
+            let got = got.as_ref().map(|(t, y)| (t.as_str(), *y));
+            assert_eq!(got, expected, "{line:?}");
+        }
+        let long = format!("2023年{}方案", "工".repeat(81));
+        assert_eq!(plan_title(&long), None);
+        let longest = format!("2023年{}方案", "工".repeat(80));
+        assert_eq!(plan_title(&longest).map(|(_, y)| y), Some(2023));
+    }
+
+    #[test]
+    fn addressees_split_outside_brackets() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "各地级以上市人民政府，省政府各部门、各直属机构：",
+                &["各地级以上市人民政府", "省政府各部门", "各直属机构"],
+            ),
+            (
+                "各地级以上市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构：",
+                &[
+                    "各地级以上市人民政府",
+                    "各县（市、区）人民政府",
+                    "省政府各部门",
+                    "各直属机构",
+                ],
+            ),
+            (
+                "《条例》实施单位（甲、乙【丙、丁】），各县(市、区):",
+                &["《条例》实施单位（甲、乙【丙、丁】）", "各县(市、区)"],
+            ),
+            // a stray close bracket does not leave the list inside one
+            ("甲）、乙、丙：", &["甲）", "乙", "丙"]),
+            ("省政府各部门：", &["省政府各部门"]),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(addressee_names(line), expected, "{line:?}");
         }
     }
 
@@ -616,5 +694,9 @@ mod tests {
     fn years() {
         assert_eq!(year_of("粤府〔2023〕18号"), Some(2023));
         assert_eq!(year_of("无"), None);
+        // the first run of exactly four digits, starting 19 or 20
+        assert_eq!(year_of("第20号、2050、1999年"), Some(2050));
+        assert_eq!(year_of("粤府〔20234〕2023号"), Some(2023));
+        assert_eq!(year_of("3023年"), None);
     }
 }

@@ -628,8 +628,7 @@ fn caption_or_continuation(title: &mut Cow<'_, str>, text: &str) -> bool {
     // title + a == b, where text = a + b: the wrapped rest, then the caption
     let rest_len = text.len().saturating_sub(title.len()) / 2;
     if let (Some(rest), Some(caption)) = (text.get(..rest_len), text.get(rest_len..)) {
-        let repeats = caption.len() == title.len() + rest.len() && caption.starts_with(&**title);
-        if repeats && caption.ends_with(rest) {
+        if caption.strip_prefix(&**title) == Some(rest) {
             title.to_mut().push_str(rest);
             return true;
         }

@@ -330,6 +330,9 @@ mod tests {
             ("20 个全国“一村一品”示范村镇。", Kind::Text),
             ("（青年）运动会。", Kind::Text),
             ("附件：", Kind::Text),
+            // '印发' ends a wrapped line of prose, not only the closing line
+            ("《实施方案》由省政府办公厅印发", Kind::Text),
+            ("2023 年 2 月 22 日印发", Kind::PrintedOn),
         ];
         for (input, kind) in cases {
             let line = crate::source::lines(input).next().expect("one line");
@@ -366,6 +369,22 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn joined_text_is_allocated_once_at_its_length() {
+        let fixture = include_str!("../fixtures/guangdong-2023.txt");
+        let mut joined = 0;
+        // the lent block itself: a clone would be sized afresh
+        each_block(crate::source::lines(fixture), Stop::Dot, |block| {
+            if let Cow::Owned(text) = &block.text {
+                assert_eq!(text.capacity(), text.len(), "{text}");
+                joined += 1;
+            }
+        });
+        // the 2023 notice's blocks split by a page break or a wrap, task
+        // 53's title ('…开展“粤贸全国”经贸' / '活动。') among them
+        assert_eq!(joined, 57, "joined blocks");
     }
 
     #[test]

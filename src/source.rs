@@ -98,7 +98,8 @@ impl<'a> Iterator for Lines<'a> {
 
     fn next(&mut self) -> Option<Line<'a>> {
         let rest = self.text.get(self.at..)?;
-        if rest.is_empty() && (self.at > 0 || self.number > 0) {
+        // an empty input is one empty line; after the last line, no more
+        if rest.is_empty() && self.number > 0 {
             return None;
         }
         let bytes = rest.as_bytes();

@@ -610,6 +610,37 @@ mod tests {
     }
 
     #[test]
+    fn sentences_end_at_a_stop_and_its_closers() {
+        let cases = [
+            ("推进产业有序转移。", true),
+            ("实施“百千万工程”十五大行动。”", true),
+            ("推进学科类培训机构治理（试点。）", true),
+            ("提升服务质量！ \u{3000}", true),
+            ("推进发票电子化改革（金税四期）", false),
+            ("“湾区通办”", false),
+            ("", false),
+        ];
+        for (text, ends) in cases {
+            assert_eq!(ends_sentence(text), ends, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn space_runs_are_found_to_their_ends() {
+        let cases: [(&str, &[(usize, usize)]); 5] = [
+            ("王 曦", &[(3, 4)]),
+            ("张 虎  王 曦", &[(3, 4), (7, 9), (12, 13)]),
+            ("王\u{3000}曦", &[(3, 6)]),
+            // a run that ends the text ends with it
+            ("王曦 \u{3000}", &[(6, 10)]),
+            ("王曦", &[]),
+        ];
+        for (text, runs) in cases {
+            assert_eq!(space_runs(text).collect::<Vec<_>>(), runs, "{text:?}");
+        }
+    }
+
+    #[test]
     fn leaders() {
         fn names(text: &str) -> Vec<Cow<'_, str>> {
             leader_names(&Cow::Borrowed(text), text)
@@ -622,6 +653,9 @@ mod tests {
         assert_eq!(names("欧阳 卫民、张 虎"), ["欧阳卫民", "张虎"]);
         assert_eq!(names("王曦 欧阳"), ["王曦", "欧阳"]);
         assert_eq!(names("欧阳卫民 王曦"), ["欧阳卫民", "王曦"]);
+        // four characters are one name only after a compound surname
+        assert_eq!(names("欧阳卫民 王 曦"), ["欧阳卫民", "王曦"]);
+        assert_eq!(names("张虎卫民 王 曦"), ["张虎卫民王曦"]);
         // padded and apart at once
         assert_eq!(names("王 曦 张虎"), ["王曦", "张虎"]);
         assert_eq!(names("张虎 王 曦"), ["张虎", "王曦"]);
@@ -730,6 +764,23 @@ mod tests {
             let got = measures_of(input);
             assert_eq!(got, sentences_by_chars(&normalize(input)), "{input:?}");
         }
+    }
+
+    #[test]
+    // `[0..6]` here is one range, as meant, not the numbers 0 to 5
+    #[allow(clippy::single_range_in_vec_init)]
+    fn sentences_are_split_into_ranges_that_cover_the_text() {
+        let ranges = |text: &str| {
+            let mut got: Vec<std::ops::Range<usize>> = Vec::new();
+            split_sentences(text, |range| got.push(range));
+            got
+        };
+        // '。' is three bytes: each sentence ends after its stop
+        assert_eq!(ranges("推进。实施。"), [0..9, 9..18]);
+        assert_eq!(ranges("推进。实施"), [0..9, 9..15]);
+        assert_eq!(ranges("“推进。”实施。"), [0..15, 15..24]);
+        assert_eq!(ranges("推进"), [0..6]);
+        assert!(ranges("").is_empty(), "no sentence in no text");
     }
 
     #[test]

@@ -463,6 +463,12 @@ fn a_copy_without_the_printed_issuer_line_passes() {
     let copy = delete(5, 5);
     let notice = clean(&copy.text);
     assert_eq!(notice.document.issuer, None);
+    // the issuer's name under the letter is still its signature, not its text
+    let letter = fengong::parse(FIXTURE).unwrap().document.letter;
+    assert!(letter
+        .as_deref()
+        .is_some_and(|l| l.ends_with("请径向省政府办公厅反映。")));
+    assert_eq!(notice.document.letter, letter);
 }
 
 #[test]
@@ -501,4 +507,64 @@ fn quotes_asides_and_a_target_with_measures_pass() {
     );
     assert_eq!(task.measures.last().unwrap(), "（2023年底前完成）");
     assert_eq!(notice.tasks[9].measures, ["做好统计监测。"]);
+}
+
+#[test]
+fn without_the_issuer_line_a_title_begins_at_its_about() {
+    expect_line(5, "广东省人民政府文件");
+    expect_line(9, TITLE);
+    let about = TITLE.strip_prefix("广东省人民政府").unwrap();
+    // a stray line above a title that begins '关于': reported, not joined
+    let stray = damaged(|n, l| match n {
+        5 => None,
+        9 => Some(format!("特急\n{about}")),
+        _ => Some(l.to_string()),
+    });
+    assert_findings(&stray.text, &[(Code::Unrecognized, stray.line(9))]);
+    let notice = fengong::parse(&stray.text).unwrap();
+    assert_eq!(
+        notice.document.title.as_deref(),
+        Some("关于印发2023年省《政府工作报告》工作任务分工方案的通知")
+    );
+    // the issuer's name on the line above: the title's first words
+    let split = damaged(|n, l| match n {
+        5 => None,
+        9 => Some(format!("广东省人民政府\n{about}")),
+        _ => Some(l.to_string()),
+    });
+    let notice = clean(&split.text);
+    assert_eq!(
+        notice.document.title.as_deref(),
+        Some("广东省人民政府关于印发2023年省《政府工作报告》工作任务分工方案的通知")
+    );
+    // a line ending '政府' too long to be a body's name is no issuer's
+    let long = "抄报国务院办公厅并转送各地级以上市人民政府";
+    let sentence = damaged(|n, l| match n {
+        5 => None,
+        9 => Some(format!("{long}\n{about}")),
+        _ => Some(l.to_string()),
+    });
+    assert_findings(&sentence.text, &[(Code::Unrecognized, sentence.line(9))]);
+}
+
+#[test]
+fn a_paragraph_above_the_addressees_is_joined_only_when_it_begins_the_list() {
+    expect_line(9, TITLE);
+    expect_line(11, "各地级以上市人民政府，省政府各部门、各直属机构：");
+    let addressees = ["各地级以上市人民政府", "省政府各部门", "各直属机构"];
+    // the list broken after its first name: its pieces are joined again
+    let broken = replace(11, "各地级以上市人民政府，\n省政府各部门、各直属机构：");
+    let notice = clean(&broken.text);
+    assert_eq!(notice.document.addressees, addressees);
+    // a paragraph that is not an addressee list's beginning stays where
+    // it stood, in the letter: one that does not begin as a list does,
+    // and one that ends a sentence
+    for line in ["现将有关事项通知如下", "各地要认真贯彻执行。"] {
+        let copy = replace(9, &format!("{TITLE}\n{line}"));
+        let notice = fengong::parse(&copy.text).unwrap();
+        let doc = &notice.document;
+        assert_eq!(doc.addressees, addressees, "{line}");
+        let letter = doc.letter.as_deref().unwrap_or_default();
+        assert!(letter.starts_with(line), "{line}: {letter}");
+    }
 }

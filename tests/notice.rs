@@ -821,6 +821,88 @@ fn silent_misreadings_are_diagnosed() {
     assert_eq!(codes(&twice), [(Code::DuplicateField, 8)]);
 }
 
+/// Each of these notices is read, and the one diagnostic beside the
+/// envelope's says in words what went wrong.
+#[test]
+fn diagnostics_say_what_went_wrong() {
+    let said = |text: &str| -> Vec<(Code, u32, String)> {
+        let n = fengong::parse(text).unwrap();
+        let found = n.diagnostics.iter().filter(|d| d.code != Code::Envelope);
+        found.map(|d| (d.code, d.line, d.message.clone())).collect()
+    };
+    let task = "1. 任务。\n分管省领导：张虎\n部门分工：省财政厅牵头。\n";
+    let tail = "公开方式：主动公开\n抄送：省法院，省检察院。\n广东省人民政府办公厅秘书处\n2024年2月20日印发\n";
+    let no_rows = (
+        Code::AnnexRow,
+        4,
+        "the annex '分解表' has no rows".to_string(),
+    );
+    let cases = [
+        (
+            format!("{task}附件：分解表\n附件：分解表\n{tail}"),
+            vec![
+                no_rows.clone(),
+                (Code::Unrecognized, 5, "the annex heading repeats".into()),
+            ],
+        ),
+        (
+            format!("{task}附件：分解表\n附件：另一表\n{tail}"),
+            vec![
+                no_rows,
+                (
+                    Code::Unrecognized,
+                    5,
+                    "a second annex: only the first is read".into(),
+                ),
+            ],
+        ),
+        // the last task whole, the closing lines missing
+        (
+            task.to_string(),
+            vec![(
+                Code::Truncated,
+                3,
+                "the input ends without the notice's closing lines (公开方式, 抄送, …印发)".into(),
+            )],
+        ),
+        // the last task without its 部门分工
+        (
+            "1. 任务。\n分管省领导：张虎\n".to_string(),
+            vec![
+                (Code::MissingDivision, 1, "task 1 has no 部门分工".into()),
+                (Code::Truncated, 2, "the input ends inside task 1".into()),
+            ],
+        ),
+        // whole: nothing to say
+        (format!("{task}{tail}"), vec![]),
+        // a second cc list and office after the closing line: the office
+        // already read stays, the second is reported
+        (
+            format!("{task}{tail}抄送：省法院。\n省政府办公厅秘书处\n"),
+            vec![
+                (
+                    Code::DuplicateField,
+                    8,
+                    "a line of the tail given twice; the last is kept".into(),
+                ),
+                (
+                    Code::Unrecognized,
+                    9,
+                    "line fits no construct of the notice".into(),
+                ),
+            ],
+        ),
+    ];
+    for (text, expected) in &cases {
+        assert_eq!(said(text), *expected, "{text}");
+    }
+    let twice = fengong::parse(&cases[5].0).unwrap();
+    assert_eq!(
+        twice.document.printed_by.as_deref(),
+        Some("广东省人民政府办公厅秘书处")
+    );
+}
+
 /// JSON written before a section's heading became a span (`"line": 91`)
 /// still reads, into the same records.
 #[test]

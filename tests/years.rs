@@ -50,6 +50,36 @@ fn assert_clean(name: &str, text: &str, notice: &Notice) {
     assert!(lint.is_empty(), "{name}: lint found {lint:#?}");
 }
 
+/// A copy without the printed issuer line ('广东省人民政府文件', as web
+/// copies print the notice): the signature under the letter is still the
+/// signature, not the letter's last words, and the copy reads as the
+/// notice does but for the issuer.
+#[test]
+fn y2021_without_its_issuer_line_keeps_the_signature_apart() {
+    assert!(Y2021.starts_with("广东省人民政府文件\n"));
+    assert!(Y2021.contains("反映。\n\n广东省人民政府\n\n2021年3月21日\n"));
+    let copy = Y2021.replacen("广东省人民政府文件\n", "", 1);
+    let notice = read(&copy);
+    assert_clean("2021 without its issuer line", &copy, &notice);
+    let whole = read(Y2021);
+    let (doc, expected) = (&notice.document, &whole.document);
+    assert_eq!(doc.issuer, None);
+    assert_eq!(
+        doc.letter.as_deref(),
+        Some("现将《2021年省〈政府工作报告〉重点任务分工方案》印发给你们，请认真贯彻执行。执行过程中遇到的问题，请径向省政府办公厅反映。")
+    );
+    assert_eq!(doc.letter, expected.letter);
+    assert_eq!(doc.signed_on, expected.signed_on);
+    // every task as in the whole notice, a line higher
+    assert_eq!(notice.tasks.len(), whole.tasks.len());
+    for (task, expected) in notice.tasks.iter().zip(&whole.tasks) {
+        assert_eq!(task.lines.first + 1, expected.lines.first);
+        let mut moved = task.clone();
+        moved.lines = expected.lines;
+        assert_eq!(&moved, expected);
+    }
+}
+
 #[test]
 fn y2021_envelope() {
     let notice = read(Y2021);
