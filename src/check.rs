@@ -735,6 +735,56 @@ mod tests {
     }
 
     #[test]
+    fn leaders_that_are_bodies() {
+        let cases = [
+            ("冉波", None),
+            ("欧阳卫民", None),
+            ("省长", Some("is a body's name, not a person's")),
+            ("省政府", Some("is a body's name, not a person's")),
+            ("商务厅", Some("is a body's name, not a person's")),
+            ("港澳办", Some("is a body's name, not a person's")),
+            ("王曦张虎冯", Some("is not 2–4 Han characters")),
+        ];
+        for (name, why) in cases {
+            assert_eq!(odd_leader(name), why, "{name}");
+        }
+    }
+
+    #[test]
+    fn departments_that_are_no_bodies() {
+        let forty = "省".repeat(40);
+        let forty_one = "省".repeat(41);
+        let cases = [
+            ("省商务厅", None),
+            ("海关总署广东分署", None),
+            (&forty[..], None),
+            (&forty_one[..], Some("is longer than 40 characters")),
+            ("省商务厅：市场监管局", Some("holds sentence punctuation")),
+            ("省商务厅牵头", Some("still holds '牵头' or '配合'")),
+            ("省工业和信息化厅配合", Some("still holds '牵头' or '配合'")),
+        ];
+        for (name, why) in cases {
+            assert_eq!(odd_department(name), why, "{name}");
+        }
+    }
+
+    #[test]
+    fn asides_are_bracketed_whole() {
+        let cases = [
+            ("（2023 年底前完成）", true),
+            ("(2023年底前完成)", true),
+            // a bracket at one end only: a measure that lost its stop
+            ("（一）推进试点工作", false),
+            ("推进试点工作（2023 年底前）", false),
+            ("推进试点工作", false),
+            ("", false),
+        ];
+        for (measure, aside) in cases {
+            assert_eq!(is_aside(measure), aside, "{measure}");
+        }
+    }
+
+    #[test]
     fn carets() {
         let cases = [
             ("分管省领导：张", Some("张"), (12, 2)),

@@ -66,6 +66,12 @@ fn expect_line(n: usize, text: &str) {
     assert_eq!(FIXTURE.lines().nth(n - 1), Some(text), "fixture line {n}");
 }
 
+/// The fixture's line `n`, checked to begin with `words`.
+fn expect_line_start(n: usize, words: &str) {
+    let line = FIXTURE.lines().nth(n - 1).unwrap_or_default();
+    assert!(line.starts_with(words), "fixture line {n}: {line}");
+}
+
 /// What the gate reports on `text`.
 fn findings(text: &str) -> Vec<Diagnostic> {
     let notice = fengong::parse(text).expect("the damaged copy is still a notice");
@@ -340,6 +346,30 @@ fn the_measures_deleted() {
 }
 
 #[test]
+fn measures_deleted_in_two_places_or_at_a_parts_start() {
+    expect_task_53();
+    expect_line(477, "55. 全力打造交通强省。");
+    expect_line_start(479, "工作措施：加快推进广湛");
+    expect_line_start(441, "工作措施：制定搞活汽车流通");
+    expect_line_start(443, "促进绿色智能家电");
+    // two runs of one task, each with tasks that have measures on both sides
+    let two = damaged(|n, l| (n != 461 && n != 479).then(|| l.to_string()));
+    let found = assert_findings(
+        &two.text,
+        &[(Code::MissingMeasures, 457), (Code::MissingMeasures, 476)],
+    );
+    assert_eq!(
+        found[1].message,
+        "task 55 has no 工作措施, though other tasks of part 5 have them"
+    );
+    // the first task of part 五 (task 51, line 439), its measures on lines
+    // 441–443: the part's only run, of one task, reported
+    expect_line(437, "五、着力扩内需稳外需，积极服务和融入新发展格局");
+    let first = damaged(|n, l| (!(441..=444).contains(&n)).then(|| l.to_string()));
+    assert_findings(&first.text, &[(Code::MissingMeasures, 439)]);
+}
+
+#[test]
 fn a_part_heading_misnumbered() {
     expect_line(309, PART_4);
     let d = replace(309, &PART_4.replacen('四', "三", 1));
@@ -567,4 +597,93 @@ fn a_paragraph_above_the_addressees_is_joined_only_when_it_begins_the_list() {
         let letter = doc.letter.as_deref().unwrap_or_default();
         assert!(letter.starts_with(line), "{line}: {letter}");
     }
+}
+
+const TASK_53_DIVISION: &str =
+    "部门分工：省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。";
+const ROW_29: &str = "\t29\t打造全省统一接听的 12355 青少年服务热线，为全省青少年提供无差别、同标准、高品质的心理咨询、法律援助、困难救助等综合服务。\t冯 玲\t团省委 冉 波 王 浩";
+
+#[test]
+fn a_clause_naming_no_leading_department() {
+    expect_line(465, TASK_53_DIVISION);
+    let copy = replace(
+        465,
+        "部门分工：牵头，省工业和信息化厅，海关总署广东分署等配合。",
+    );
+    let found = assert_findings(&copy.text, &[(Code::EmptyLead, 465)]);
+    assert_eq!(
+        found[0].message,
+        "task 53: the 部门分工 clause names no leading department"
+    );
+}
+
+#[test]
+fn department_names_that_are_no_bodies() {
+    expect_line(465, TASK_53_DIVISION);
+    // a colon inside a name, and a name too long for a body's: each reported
+    let copy = replace(
+        465,
+        &format!(
+            "部门分工：省商务厅：市场监管局、{}牵头，省工业和信息化厅等配合。",
+            "广东省".repeat(14)
+        ),
+    );
+    let found = assert_findings(
+        &copy.text,
+        &[(Code::DepartmentName, 465), (Code::DepartmentName, 465)],
+    );
+    assert_eq!(
+        found[0].message,
+        "task 53: department '省商务厅：市场监管局' holds sentence punctuation"
+    );
+    assert!(
+        found[1].message.ends_with("is longer than 40 characters"),
+        "{}",
+        found[1].message
+    );
+}
+
+#[test]
+fn annex_rows_missing_cells_or_with_odd_leaders() {
+    expect_annex();
+    expect_line(1620, ROW_29);
+    // the leader's and the department's cells emptied
+    let bare = replace(1620, &ROW_29.replace("\t冯 玲\t团省委 冉 波 王 浩", "\t\t"));
+    let found = assert_findings(&bare.text, &[(Code::AnnexRow, 1620)]);
+    assert_eq!(found[0].message, "annex row 29 has no leader, department");
+    // two of the notice's leaders run together in the leader's cell
+    let run_together = replace(1620, &ROW_29.replace("冯 玲", "冯玲王曦"));
+    let found = assert_findings(&run_together.text, &[(Code::LeaderName, 1620)]);
+    assert_eq!(
+        found[0].message,
+        "annex row 29: leader name '冯玲王曦' is two of the notice's leaders run together ('冯玲', '王曦')"
+    );
+}
+
+#[test]
+fn names_of_four_characters_are_not_taken_for_known_leaders() {
+    expect_task_53();
+    expect_line(481, "分管省领导：张虎、吕玉印");
+    // task 53 given a leader of four characters, task 55 a name that is
+    // one known name and that one run together: only names of two or three
+    // characters are known, so the second is reported for its length
+    let copy = damaged(|n, l| match n {
+        463 => Some("分管省领导：张新、欧阳卫民".to_string()),
+        481 => Some("分管省领导：张虎、王曦欧阳卫民".to_string()),
+        _ => Some(l.to_string()),
+    });
+    let found = assert_findings(&copy.text, &[(Code::LeaderName, 481)]);
+    assert_eq!(
+        found[0].message,
+        "task 55: leader name '王曦欧阳卫民' is not 2–4 Han characters"
+    );
+}
+
+#[test]
+fn a_name_that_begins_with_a_known_leaders_is_one_name() {
+    expect_line(481, "分管省领导：张虎、吕玉印");
+    // '王曦' is a leader of the notice; '王曦明' is a name of its own
+    let copy = replace(481, "分管省领导：张虎、王曦明");
+    let notice = clean(&copy.text);
+    assert_eq!(notice.task(55).unwrap().leaders, ["张虎", "王曦明"]);
 }
