@@ -366,6 +366,11 @@ mod tests {
         let mut late = vec![b'a'; SNIFF_LEN];
         late.extend_from_slice(&[0x01; 200]);
         assert!(decode(&late).is_ok());
+        // and all of them do: 100 control bytes at 2,000 of 10,000 are more
+        // than 1% of the first 8,192
+        let mut middle = vec![b'a'; 10_000];
+        middle[2_000..2_100].fill(0x01);
+        assert_eq!(decode(&middle), Err(DecodeError::Binary { offset: 2_000 }));
     }
 
     #[test]
