@@ -294,8 +294,10 @@ impl Paragraphs {
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// Whether the last paragraph ends a sentence: a letter, not the first
+    /// pieces of an addressee list a wrap broke.
+    fn ends_sentence(&self) -> bool {
+        self.0.last().is_some_and(|p| crate::task::ends_sentence(p))
     }
 
     fn joined(self) -> Option<String> {
@@ -374,7 +376,7 @@ pub(crate) fn read_envelope(
                     before_title.push((line.number, text, line.text));
                 }
             }
-            EnvelopeLine::Text(text) if is_signature(&text, doc, !letter.is_empty()) => {}
+            EnvelopeLine::Text(text) if is_signature(&text, doc, letter.ends_sentence()) => {}
             EnvelopeLine::Text(text) => letter.push_line(&text),
         }
     }
@@ -461,17 +463,18 @@ fn unread(before: &mut Vec<(u32, String, &str)>, diagnostics: &mut Vec<Diagnosti
 }
 
 /// The issuer's name standing alone under the letter, above its date: the
-/// issuer the envelope printed, or, where it printed none, a short name
-/// ending '人民政府' once the letter has begun.
+/// issuer the envelope printed, or a short name ending '人民政府' under a
+/// letter that ends a sentence (not under the first pieces of a broken
+/// addressee list: '各地级以上市' / '人民政府' / '，省政府各部门…：').
 ///
 /// ```text
 /// 现将《2021年省〈政府工作报告〉重点任务分工方案》印发给你们，…
 /// 广东省人民政府                 ← the signature: not the letter's
 /// 2021年3月21日
 /// ```
-fn is_signature(text: &str, doc: &Document<'_>, letter_begun: bool) -> bool {
+fn is_signature(text: &str, doc: &Document<'_>, under_letter: bool) -> bool {
     doc.issuer.as_deref() == Some(text)
-        || (letter_begun && text.ends_with("人民政府") && text.chars().count() <= 12)
+        || (under_letter && text.ends_with("人民政府") && text.chars().count() <= 12)
 }
 
 /// The notice's year from its title or number, when the plan title has none:

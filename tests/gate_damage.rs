@@ -586,6 +586,11 @@ fn a_paragraph_above_the_addressees_is_joined_only_when_it_begins_the_list() {
     let broken = replace(11, "各地级以上市人民政府，\n省政府各部门、各直属机构：");
     let notice = clean(&broken.text);
     assert_eq!(notice.document.addressees, addressees);
+    // broken twice, a piece ending '人民政府' between: a piece of the list,
+    // not a signature under a letter
+    let thrice = replace(11, "各地级以上市\n人民政府\n，省政府各部门、各直属机构：");
+    let notice = clean(&thrice.text);
+    assert_eq!(notice.document.addressees, addressees);
     // a paragraph that is not an addressee list's beginning stays where
     // it stood, in the letter: one that does not begin as a list does,
     // and one that ends a sentence
