@@ -98,6 +98,9 @@ const CC_REST: &str = "纪委监委办公厅，南部战区、南部战区海军
 const PART_4: &str =
     "四、坚持教育优先发展、科技自立自强、人才引领驱动，全面建设教育强省、科技创新强省、人才强省";
 const STRAY: &str = "这是一行多余的文字";
+const TASK_53_DIVISION: &str =
+    "部门分工：省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。";
+const ROW_29: &str = "\t29\t打造全省统一接听的 12355 青少年服务热线，为全省青少年提供无差别、同标准、高品质的心理咨询、法律援助、困难救助等综合服务。\t冯 玲\t团省委 冉 波 王 浩";
 
 /// The fixture's task 53 lines, the damage below is made on.
 fn expect_task_53() {
@@ -603,10 +606,6 @@ fn a_paragraph_above_the_addressees_is_joined_only_when_it_begins_the_list() {
         assert!(letter.starts_with(line), "{line}: {letter}");
     }
 }
-
-const TASK_53_DIVISION: &str =
-    "部门分工：省商务厅、市场监管局牵头，省工业和信息化厅，海关总署广东分署等配合。";
-const ROW_29: &str = "\t29\t打造全省统一接听的 12355 青少年服务热线，为全省青少年提供无差别、同标准、高品质的心理咨询、法律援助、困难救助等综合服务。\t冯 玲\t团省委 冉 波 王 浩";
 
 #[test]
 fn a_clause_naming_no_leading_department() {
