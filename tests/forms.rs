@@ -548,6 +548,53 @@ fn n_title_and_addressees_broken_anywhere() {
     }
 }
 
+/// (n) The addressee line broken into three lines at any two places: the
+/// list is put together again, and no piece of it (a middle piece may end
+/// '人民政府') is taken for the letter or a signature. Only the envelope
+/// and task 1 are read, enough for the envelope's reading.
+#[test]
+fn n_addressees_broken_twice_anywhere() {
+    let lines = fixture_lines();
+    let addressees = lines[10];
+    assert_eq!(
+        addressees,
+        "各地级以上市人民政府，省政府各部门、各直属机构："
+    );
+    assert!(lines[26].starts_with("部门分工：省发展改革委牵头"));
+    let head = |line: &str| -> String {
+        let mut text = lines[..10].join("\n");
+        text.push('\n');
+        text.push_str(line);
+        text.push('\n');
+        text.push_str(&lines[11..27].join("\n"));
+        text.push('\n');
+        text
+    };
+    let whole = head(addressees);
+    let expected = fengong::parse(&whole).unwrap().document;
+    assert_eq!(
+        expected.addressees,
+        ["各地级以上市人民政府", "省政府各部门", "各直属机构"]
+    );
+    let chars: Vec<(usize, char)> = addressees.char_indices().collect();
+    for i in 1..chars.len() {
+        for j in i + 1..chars.len() {
+            let (a, b) = (chars[i].0, chars[j].0);
+            let broken = format!(
+                "{}\n{}\n{}",
+                &addressees[..a],
+                &addressees[a..b],
+                &addressees[b..]
+            );
+            let text = head(&broken);
+            let notice = fengong::parse(&text).unwrap();
+            let doc = &notice.document;
+            assert_eq!(doc.addressees, expected.addressees, "{broken}");
+            assert_eq!(doc.letter, expected.letter, "{broken}");
+        }
+    }
+}
+
 /// (o) Leader lists set apart with spaces, as a table-like layout prints
 /// them: the names two spaces apart instead of '、', and every name of two
 /// characters padded to the width of three ('王 曦'). '张虎、张新' becomes
