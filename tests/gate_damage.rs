@@ -180,6 +180,11 @@ fn a_leader_name_on_a_line_of_its_own() {
         "task 53: leader name '张' is not 2–4 Han characters"
     );
     assert_eq!(found[0].excerpt.as_deref(), Some("张"));
+    // the same, the list closed by '。': the item ends at the full stop
+    let d = replace(463, &format!("{TASK_53_LEADERS}、\n\n张。"));
+    assert_eq!(d.text.lines().nth(464), Some("张。"));
+    let found = assert_findings(&d.text, &[(Code::LeaderName, 465)]);
+    assert_eq!(found[0].excerpt.as_deref(), Some("张"));
 }
 
 #[test]
