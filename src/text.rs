@@ -907,9 +907,45 @@ mod tests {
             ("1:10000 地质灾害", "1：10000地质灾害"),
             ("a   b", "a b"),
             ("", ""),
+            // a ',' between digits stays half-width; any other becomes '，'
+            ("1,000 万元  以上", "1,000万元以上"),
+            ("增长 1,000 亿元", "增长1,000亿元"),
+            ("1, 2", "1，2"),
+            (",1", "，1"),
+            ("1,", "1，"),
         ];
         for (input, expected) in cases {
             assert_eq!(normalize(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn page_number_cases() {
+        let cases = [
+            ("— 12 —", true),
+            ("－１２－", true),
+            ("  7  ", true),
+            ("999", true),
+            ("第 3 页", true),
+            ("第3页 共40页", true),
+            ("第 3 页 共 40 页", true),
+            // not a page number: a numbered item, a year, a count, a bare
+            // dash, a Chinese numeral, a page count with nothing after '共'
+            ("12.", false),
+            ("2023", false),
+            ("100 场", false),
+            ("—", false),
+            ("— —", false),
+            ("第一页", false),
+            ("第页", false),
+            ("第3页 共页", false),
+            ("第3页 共40", false),
+            ("第3页 40页", false),
+            ("第 1000 页", false),
+            ("2023 年 2 月 22 日印发", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(is_page_number(line), expected, "{line:?}");
         }
     }
 
@@ -1247,8 +1283,14 @@ mod tests {
             ("九", Some(9)),
             ("十一", Some(11)),
             ("二十三", Some(23)),
+            // zero, a leading '一' and a trailing '零' make no numeral here
             ("零", None),
             ("一十", None),
+            ("十零", None),
+            ("一十二", None),
+            ("二十零", None),
+            ("十十", None),
+            ("二十三四", None),
             ("", None),
         ];
         for (input, expected) in cases {
