@@ -11,6 +11,7 @@
 //! Parsing uses `scraper` (html5ever), so malformed markup is repaired the way
 //! a browser would repair it. Neither function panics on any input.
 
+use html5ever::{namespace_url, ns};
 use scraper::{Html, Node, Selector};
 
 mod budget;
@@ -79,6 +80,9 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
 ///   one line. Rows whose cells are all empty are dropped. `rowspan` and
 ///   `colspan` add no cells. A nested table's text becomes part of the
 ///   enclosing cell. A `<caption>` becomes a paragraph before the table.
+/// - SVG and MathML elements, even those of HTML's names (`<svg><td>`),
+///   begin no paragraph, line, cell or table: their text runs on where it
+///   stands.
 /// - The result ends with a newline, or is empty when there is no text.
 /// - A page whose markup would make tree building or the article's search
 ///   slow is refused with an [`HtmlError`], by counts of html5ever's work
@@ -543,6 +547,17 @@ impl Table {
     }
 }
 
+/// The name by which an element shapes the text: an HTML element's own, and
+/// none for an SVG or MathML one, whose text runs on in the line it is in
+/// (`<svg><td>` is no cell, `<math><table>` no table).
+fn shaping_name(element: &scraper::node::Element) -> &str {
+    if element.name.ns == ns!(html) {
+        element.name()
+    } else {
+        ""
+    }
+}
+
 #[derive(Default)]
 struct Walker {
     blocks: Vec<Block>,
@@ -570,10 +585,10 @@ impl Walker {
                 true
             }
             Node::Element(element) => {
-                let name = element.name();
-                if SKIPPED.contains(&name) {
+                if SKIPPED.contains(&element.name()) {
                     return false;
                 }
+                let name = shaping_name(element);
                 if name == "pre" {
                     self.pre_depth += 1;
                 }
@@ -633,7 +648,7 @@ impl Walker {
         let Node::Element(element) = node else {
             return;
         };
-        let name = element.name();
+        let name = shaping_name(element);
         if name == "pre" {
             self.pre_depth = self.pre_depth.saturating_sub(1);
         }
@@ -644,18 +659,7 @@ impl Walker {
                 }
             }
             1 => match name {
-                "table" => {
-                    self.table.finish_row();
-                    self.table.finish_caption();
-                    self.table_depth = 0;
-                    let table = std::mem::take(&mut self.table);
-                    if !table.captions.is_empty() {
-                        self.blocks.push(Block::Paragraph(table.captions));
-                    }
-                    if !table.rows.is_empty() {
-                        self.blocks.push(Block::Table(table.rows));
-                    }
-                }
+                "table" => self.end_table(),
                 "tr" => self.table.finish_row(),
                 "td" | "th" => self.table.finish_cell(),
                 "caption" => self.table.finish_caption(),
@@ -673,6 +677,21 @@ impl Walker {
         }
     }
 
+    /// The outermost table's end: its caption becomes a paragraph, then its
+    /// rows a block.
+    fn end_table(&mut self) {
+        self.table.finish_row();
+        self.table.finish_caption();
+        self.table_depth = 0;
+        let table = std::mem::take(&mut self.table);
+        if !table.captions.is_empty() {
+            self.blocks.push(Block::Paragraph(table.captions));
+        }
+        if !table.rows.is_empty() {
+            self.blocks.push(Block::Table(table.rows));
+        }
+    }
+
     fn break_in_table(&mut self) {
         if let Some(sink) = self.table.sink() {
             sink.line_break();
@@ -687,17 +706,10 @@ impl Walker {
     }
 
     fn finish(mut self) -> String {
-        // Only reached with the root closed, but be safe about an open table.
+        // The walk closes every element it opens, the root last, so no
+        // table is open here; should one be, its rows are kept.
         if self.table_depth > 0 {
-            self.table.finish_row();
-            self.table.finish_caption();
-            let table = std::mem::take(&mut self.table);
-            if !table.captions.is_empty() {
-                self.blocks.push(Block::Paragraph(table.captions));
-            }
-            if !table.rows.is_empty() {
-                self.blocks.push(Block::Table(table.rows));
-            }
+            self.end_table();
         }
         self.flush_paragraph();
         let mut out = String::new();
@@ -789,6 +801,12 @@ mod tests {
             article_text(html).unwrap(),
             "工作措施：编制河套深港科技创新合作区\n\nHello world\n\nx  y\nz\n"
         );
+        // a CJK character on either side is enough to drop the break
+        let html = "<p>中文\n  abc</p><p>abc  \r\n中文</p>";
+        assert_eq!(article_text(html).unwrap(), "中文abc\n\nabc中文\n");
+        // inside <pre> to its end, past the elements closed within it
+        let html = "<pre>a<b>x</b>\n  y</pre><p>p\nq</p>";
+        assert_eq!(article_text(html).unwrap(), "ax\ny\n\np q\n");
     }
 
     #[test]
@@ -1063,8 +1081,62 @@ mod tests {
         assert!(!looks_like_html("   \n"));
         assert!(!looks_like_html("<"));
         assert!(!looks_like_html("x <pre>"));
-        // Only the first 4 KiB are searched.
+        // Only the first 4 KiB are searched: a '<p>' after 2,000 bytes is
+        // found, one after 6,000 is not.
+        assert!(looks_like_html(&("a".repeat(2_000) + "<p>x</p>")));
         let late = "文".repeat(2_000) + "<p>x</p>";
         assert!(!looks_like_html(&late));
+        // The tags only looked for at the start, after whitespace and a BOM.
+        assert!(looks_like_html("  \n<div>正文</div>"));
+        assert!(looks_like_html(
+            "\u{FEFF}<table><tr><td>1</td></tr></table>"
+        ));
+        assert!(looks_like_html("\r\n\t<head>"));
+    }
+
+    #[test]
+    fn blocks_break_lines_in_cells_and_inline_elements_do_not() {
+        // In a cell a block's start and end each begin a line, an inline
+        // element neither; the cell's lines are then joined by a space.
+        let html = "<table><tr><td>a<p>b</p>c</td><td>x<span>y</span>z</td></tr></table>";
+        assert_eq!(article_text(html).unwrap(), "a b c\txyz\n");
+        // The same in a table inside a cell, and in one inside that: each
+        // <br>, block and table (its start and end) begins a line, and what
+        // follows the outer table is a paragraph of its own again.
+        let html = "<table><tr><td>a<table><tr><td>\
+                    b<br>c<p>d</p>e<span>f</span>g\
+                    <table><tr><td>h</td></tr></table>i\
+                    </td></tr></table>j</td><td>k</td></tr></table><p>后</p>";
+        assert_eq!(article_text(html).unwrap(), "a b c d efg h i j\tk\n\n后\n");
+        // a row or a cell whose end tag is left out ends at the next one
+        let html = "<table><tr><td>a<td>b<tr><td>c</table><p>后</p>";
+        assert_eq!(article_text(html).unwrap(), "a\tb\nc\n\n后\n");
+    }
+
+    #[test]
+    fn text_html5ever_moves_is_read_where_it_lands() {
+        // text inside a table but outside its cells goes before the table
+        let html = "<div><table>前<tr><td>a</td></tr></table>后</div>";
+        assert_eq!(article_text(html).unwrap(), "前\n\na\n\n后\n");
+        // a <b> ended inside the block it encloses is split around it
+        let html = "<p>甲<b>乙<div>丙</b>丁</div></p>";
+        assert_eq!(article_text(html).unwrap(), "甲乙\n\n丙丁\n");
+        let html = "<p>1<a href=x>2<table><tr><td>3</a>4</td></tr></table>5</a>6</p>";
+        assert_eq!(article_text(html).unwrap(), "12\n\n34\n\n56\n");
+        // SVG and MathML elements of HTML's names shape nothing (a <br>
+        // leaves the SVG and is HTML's)
+        let html = "<table><tr><td>前<svg><td>中</td><br/></svg>后</td><td>x</td></tr></table>";
+        assert_eq!(article_text(html).unwrap(), "前中 后\tx\n");
+        let html = "<table><tr><td>前<math><tr><td>中</td></tr><table>表</table>\
+                    <p>段</p></math>后</td></tr></table><p>尾</p>";
+        assert_eq!(article_text(html).unwrap(), "前中表 段 后\n\n尾\n");
+        // CDATA in SVG is text
+        let html = "<p><svg><![CDATA[文字]]></svg></p>";
+        assert_eq!(article_text(html).unwrap(), "文字\n");
+        // scraper keeps no MathML integration points, so a <textarea> in an
+        // <annotation-xml> is MathML and its markup is read as markup
+        let html = "<p><math><annotation-xml encoding=\"text/html\">\
+                    <textarea><b>粗</b></textarea></annotation-xml></math></p>";
+        assert_eq!(article_text(html).unwrap(), "粗\n");
     }
 }

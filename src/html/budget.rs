@@ -1433,7 +1433,8 @@ mod tests {
         let Err(HtmlError::TooManyAttributesBuilt { limit, offset }) = parse(&page) else {
             panic!("not refused for its attributes");
         };
-        assert_eq!(limit, ATTRIBUTES_PER_BYTE * offset + ATTRIBUTES_BASE);
+        // two a byte read, and 1,024 besides
+        assert_eq!(limit, 2 * offset + 1_024);
         assert!(offset < 2 * PIECE, "refused early: at byte {offset}");
         // a paragraph of fifty characters copies them within the budget
         let long = format!("<p>{}", "落".repeat(50));
@@ -1463,7 +1464,8 @@ mod tests {
         let Err(HtmlError::TooManyClassBytesBuilt { limit, offset }) = parse(&page) else {
             panic!("not refused for its class bytes");
         };
-        assert_eq!(limit, CLASS_BYTES_PER_BYTE * offset + CLASS_BYTES_BASE);
+        // four a byte read, and 16 KiB besides
+        assert_eq!(limit, 4 * offset + 16 * 1_024);
         assert!(
             offset < class.len() + 8 * PIECE,
             "refused early: at byte {offset}"
@@ -1559,12 +1561,19 @@ mod tests {
         // refused a third of the way in: 64 visits per byte allow a few
         // hundred markers, each walked twice by each <a>
         for (name, opening) in markers_left() {
-            let page = opening + &anchors;
+            let page = format!("{opening}{anchors}");
             let Err(HtmlError::TooManyStackVisits { limit, offset }) = parse(&page) else {
                 panic!("{name}: not refused for its markers");
             };
             assert_eq!(limit, STACK_VISITS_PER_BYTE * offset + STACK_VISITS_BASE);
             assert!(offset < 300 * 1024, "{name}: at {offset}");
+            // end tags that close nothing take no marker away
+            let strays = "</marquee></object></td>".repeat(1_000);
+            let page = format!("{opening}{strays}{anchors}");
+            assert!(
+                matches!(parse(&page), Err(HtmlError::TooManyStackVisits { .. })),
+                "{name}: not refused after stray end tags"
+            );
         }
         // more markers left than the backstop, with text enough between
         // them for their visits: 41 tables' 100 objects, 4,100 markers
@@ -1608,7 +1617,22 @@ mod tests {
             ("63 left open", bold(63, 1), None),
             (
                 "64 left open",
-                format!("<p>{}</p>x", bold_left_open(64, 1)),
+                format!("<p>{}</p>x<br>", bold_left_open(64, 1)),
+                None,
+            ),
+            (
+                "64 left open, none reopened",
+                format!("<p>{}</p>", bold_left_open(64, 1)),
+                None,
+            ),
+            (
+                "65 left open in a form",
+                format!("<form>{}", bold(65, 1)),
+                held.clone(),
+            ),
+            (
+                "64 left open in a form",
+                format!("<form><p>{}</p>x<br>", bold_left_open(64, 1)),
                 None,
             ),
             // 250 <b> of 256 attributes each made every later `<b></b>`
@@ -1617,7 +1641,7 @@ mod tests {
             ("two of 64 attributes", bold(2, 64), None),
             (
                 "64 of two attributes",
-                format!("<p>{}</p>x", bold_left_open(64, 2)),
+                format!("<p>{}</p>x<br>", bold_left_open(64, 2)),
                 None,
             ),
         ];

@@ -132,7 +132,7 @@ fn attributes(bytes: &[u8], mut at: usize) -> (usize, usize) {
         match bytes.get(at) {
             None => return (bytes.len(), count),
             Some(b'>') => return (at + 1, count),
-            Some(b'/') if bytes.get(at + 1) == Some(&b'>') => return (at + 2, count),
+            // a '/' before the name, as in '/>', is passed over
             Some(b'/') => {
                 at += 1;
                 continue;
@@ -250,9 +250,19 @@ mod tests {
             ("</p a b c>", ("p", true, 3), 10),
             ("<td\r\nrowspan=2>", ("td", false, 1), 15),
             ("<p class=\"never closed", ("p", false, 1), 22),
+            ("<p a", ("p", false, 1), 4),
+            ("<p =\"x>\"y>", ("p", false, 1), 7),
         ];
         for &(html, want, end) in cases {
             assert_eq!(tag_of(html), (Some(want), end), "{html}");
+            // the same tag further into the page
+            let page = format!("文文{html}");
+            let (markup, at) = read(page.as_bytes(), 6, false);
+            let Markup::Tag(t) = markup else {
+                panic!("{html}: {markup:?}")
+            };
+            let name = &page[t.name.0..t.name.1];
+            assert_eq!(((name, t.closing, t.attributes), at), (want, end + 6));
         }
     }
 
@@ -272,6 +282,8 @@ mod tests {
             ("<!DOCTYPE html><p>", Markup::Skipped, 15),
             ("<![CDATA[a>b]]>", Markup::Skipped, 11),
             ("<?xml version='1.0'?>", Markup::Skipped, 21),
+            ("<!>x", Markup::Skipped, 3),
+            ("<?a>x<p>", Markup::Skipped, 4),
             ("</1 a>b", Markup::Skipped, 6),
             ("</>b", Markup::Skipped, 3),
             ("< p>", Markup::Text, 1),
@@ -281,10 +293,13 @@ mod tests {
         ];
         for &(html, want, end) in cases {
             assert_eq!(read(html.as_bytes(), 0, false), (want, end), "{html}");
+            let page = format!("文文{html}");
+            assert_eq!(read(page.as_bytes(), 6, false), (want, end + 6), "{html}");
         }
         // in SVG or MathML, CDATA ends at ']]>'
         let cdata = b"<![CDATA[a>b]]>c";
         assert_eq!(read(cdata, 0, true), (Markup::Skipped, 15));
+        assert_eq!(read(b"x <![CDATA[a>b]]>c", 2, true), (Markup::Skipped, 17));
     }
 
     #[test]
@@ -301,6 +316,7 @@ mod tests {
             ("script", "<!-- </script>", 5),
             ("script", "<!-->x</script>", 6),
             ("xmp", "<!--<script></xmp>", 12),
+            ("script", "a</b>c</p></script>", 10),
         ];
         for &(name, text, end) in cases {
             assert_eq!(
