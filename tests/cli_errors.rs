@@ -160,15 +160,44 @@ fn larger_than_max_bytes() {
         shown(&path),
         "larger than 1000 bytes",
     );
-    // The same file under the default limit reads.
+    // The same file under the default limit reads, and so it does under a
+    // limit of exactly its size; one byte less refuses it.
     let output = run_file(&path, &[]);
     assert_eq!(output.status.code(), Some(0));
+    let size = FIXTURE.len().to_string();
+    let output = run_file(&path, &["--max-bytes", &size]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.stdout, run_file(&path, &[]).stdout);
+    let less = (FIXTURE.len() - 1).to_string();
+    assert_refused(
+        &run_file(&path, &["--max-bytes", &less]),
+        shown(&path),
+        &format!("larger than {less} bytes"),
+    );
 }
 
 #[test]
 fn stdin_larger_than_max_bytes() {
     let output = run(&["--max-bytes", "1000", "-"], FIXTURE.as_bytes());
     assert_refused(&output, "<stdin>", "larger than 1000 bytes");
+    // exactly the limit reads
+    let size = FIXTURE.len().to_string();
+    let output = run(&["--max-bytes", &size, "-"], FIXTURE.as_bytes());
+    assert_eq!(output.status.code(), Some(0));
+    let less = (FIXTURE.len() - 1).to_string();
+    let output = run(&["--max-bytes", &less, "-"], FIXTURE.as_bytes());
+    assert_refused(&output, "<stdin>", &format!("larger than {less} bytes"));
+}
+
+#[test]
+fn stdin_that_is_a_directory() {
+    let dir = Scratch::new("stdin-directory");
+    let output = Command::new(BIN)
+        .arg("-")
+        .stdin(std::fs::File::open(&dir.0).unwrap())
+        .output()
+        .expect("parse-notice runs");
+    assert_refused(&output, "<stdin>", "is a directory");
 }
 
 #[test]
@@ -182,6 +211,14 @@ fn stdin_reads_the_fixture() {
     assert_eq!(json["tasks"].as_array().map(Vec::len), Some(180));
     assert_eq!(json["document"]["doc_number"], "粤府〔2023〕18号");
     assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(0));
+    // one file with --pretty: the same value, indented over many lines
+    let pretty = run(&["--pretty", "-"], FIXTURE.as_bytes());
+    assert_eq!(pretty.status.code(), Some(0));
+    let same: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(same, json);
+    let text = String::from_utf8(pretty.stdout).unwrap();
+    assert!(text.starts_with("{\n  \""), "{}", &text[..40]);
+    assert!(text.lines().count() > 1_000);
 }
 
 #[test]

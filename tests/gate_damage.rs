@@ -223,6 +223,11 @@ fn a_task_header_deleted() {
         "task 52 gives '部门分工：' twice; the first is kept"
     );
     assert_eq!(found[4].message, "task 54 follows task 52: 53 missing");
+    // as a line of text: where, how serious, what code, what was found
+    assert_eq!(
+        found[4].to_string(),
+        "466: warning[task_number]: task 54 follows task 52: 53 missing"
+    );
 }
 
 #[test]

@@ -231,6 +231,38 @@ fn division_of_task_53_as_in_the_contract() {
 }
 
 #[test]
+fn division_queries_use_the_expanded_names() {
+    let d = task(53).departments.as_ref().unwrap();
+    let bodies: Vec<String> = d.bodies().map(|b| b.to_string()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "省商务厅",
+            "省市场监管局",
+            "省工业和信息化厅",
+            "海关总署广东分署"
+        ]
+    );
+    assert!(d.leads("省市场监管局") && !d.leads("市场监管局"));
+    assert!(!d.leads("海关总署广东分署"));
+    assert!(d.supports("海关总署广东分署") && d.supports("省工业和信息化厅"));
+    assert!(!d.supports("省商务厅") && !d.supports("工业和信息化厅"));
+    // over the whole notice: every body is named by exactly one of the two
+    for t in &NOTICE.tasks {
+        let d = t.departments.as_ref().unwrap();
+        assert_eq!(d.bodies().count(), d.lead.len() + d.support.len());
+        for b in d.bodies() {
+            assert_ne!(
+                d.leads(&b.name),
+                d.supports(&b.name),
+                "task {}: {b}",
+                t.number
+            );
+        }
+    }
+}
+
+#[test]
 fn names_share_the_first_names_head() {
     let d14 = task(14).departments.as_ref().unwrap();
     assert_eq!(
@@ -493,8 +525,20 @@ fn json_field_names_are_the_contract() {
     assert_eq!(json["livelihood_projects"][0]["category"], 1);
     assert_eq!(json["requirements"][0]["number"], 1);
     assert_eq!(json["sections"][0]["tasks"][10], 11);
-    let back: Notice = serde_json::from_value(json).unwrap();
+    let back: Notice = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(back, *NOTICE);
+    // a date written otherwise than YYYY-MM-DD, or no such day, is refused
+    for (date, why) in [
+        ("2023-2-22", "not a YYYY-MM-DD date"),
+        ("2023-02-2", "not a YYYY-MM-DD date"),
+        ("23-02-22", "not a YYYY-MM-DD date"),
+        ("2023-02-29", "no such day"),
+    ] {
+        let mut edited = json.clone();
+        edited["document"]["printed_on"] = date.into();
+        let err = serde_json::from_value::<Notice>(edited).unwrap_err();
+        assert!(err.to_string().contains(why), "{date}: {err}");
+    }
 }
 
 // Grounding: every text field occurs in the source, whitespace removed.

@@ -526,6 +526,34 @@ mod tests {
         }
     }
 
+    /// A thread that runs out of items stops no other: here one thread
+    /// works on the slow item 0 while the other runs 1 to 7 and waits for
+    /// room for item 8; the first then finds no item left and ends, and item
+    /// 8 is still worked on and handed on.
+    #[test]
+    fn a_thread_out_of_items_stops_no_other() {
+        let items: Vec<u64> = (0..=8).collect();
+        let mut seen = Vec::new();
+        in_order(
+            &items,
+            2,
+            |&k| {
+                if k == 0 {
+                    thread::sleep(Duration::from_millis(100));
+                }
+                k
+            },
+            |_, k| {
+                // handing on is slow, so the thread that ran item 0 has
+                // ended before there is room for item 8
+                thread::sleep(Duration::from_millis(5));
+                seen.push(k);
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(seen, items);
+    }
+
     /// `each` breaking at the fourth item ends the run there: nothing after
     /// it is handed on, and the threads stop within their window.
     #[test]
