@@ -549,7 +549,9 @@ impl Table {
 
 /// The name by which an element shapes the text: an HTML element's own, and
 /// none for an SVG or MathML one, whose text runs on in the line it is in
-/// (`<svg><td>` is no cell, `<math><table>` no table).
+/// (`<svg><td>` is no cell, `<math><section>` no paragraph). The tags that
+/// leave SVG and MathML (`<table>`, `<p>`, `<br>`, `<div>`, …) make HTML
+/// elements, which do shape it.
 fn shaping_name(element: &scraper::node::Element) -> &str {
     if element.name.ns == ns!(html) {
         element.name()
@@ -1115,28 +1117,56 @@ mod tests {
 
     #[test]
     fn text_html5ever_moves_is_read_where_it_lands() {
-        // text inside a table but outside its cells goes before the table
-        let html = "<div><table>前<tr><td>a</td></tr></table>后</div>";
-        assert_eq!(article_text(html).unwrap(), "前\n\na\n\n后\n");
-        // a <b> ended inside the block it encloses is split around it
-        let html = "<p>甲<b>乙<div>丙</b>丁</div></p>";
-        assert_eq!(article_text(html).unwrap(), "甲乙\n\n丙丁\n");
-        let html = "<p>1<a href=x>2<table><tr><td>3</a>4</td></tr></table>5</a>6</p>";
-        assert_eq!(article_text(html).unwrap(), "12\n\n34\n\n56\n");
-        // SVG and MathML elements of HTML's names shape nothing (a <br>
-        // leaves the SVG and is HTML's)
-        let html = "<table><tr><td>前<svg><td>中</td><br/></svg>后</td><td>x</td></tr></table>";
-        assert_eq!(article_text(html).unwrap(), "前中 后\tx\n");
-        let html = "<table><tr><td>前<math><tr><td>中</td></tr><table>表</table>\
-                    <p>段</p></math>后</td></tr></table><p>尾</p>";
-        assert_eq!(article_text(html).unwrap(), "前中表 段 后\n\n尾\n");
-        // CDATA in SVG is text
-        let html = "<p><svg><![CDATA[文字]]></svg></p>";
-        assert_eq!(article_text(html).unwrap(), "文字\n");
-        // scraper keeps no MathML integration points, so a <textarea> in an
-        // <annotation-xml> is MathML and its markup is read as markup
-        let html = "<p><math><annotation-xml encoding=\"text/html\">\
-                    <textarea><b>粗</b></textarea></annotation-xml></math></p>";
-        assert_eq!(article_text(html).unwrap(), "粗\n");
+        // (page, its text)
+        let cases: &[(&str, &str)] = &[
+            // text inside a table but outside its cells goes before it
+            (
+                "<div><table>前<tr><td>a</td></tr></table>后</div>",
+                "前\n\na\n\n后\n",
+            ),
+            // a <b> ended inside the block it encloses is split around it
+            ("<p>甲<b>乙<div>丙</b>丁</div></p>", "甲乙\n\n丙丁\n"),
+            (
+                "<p>1<a href=x>2<table><tr><td>3</a>4</td></tr></table>5</a>6</p>",
+                "12\n\n34\n\n56\n",
+            ),
+            // SVG and MathML elements of HTML's names shape nothing: an SVG
+            // <td> is no cell (the <br> leaves the SVG and is HTML's)
+            (
+                "<table><tr><td>前<svg><td>中</td><br/></svg>后</td><td>x</td></tr></table>",
+                "前中 后\tx\n",
+            ),
+            // a MathML <tr> and <td> are no row or cell; the <table> and <p>
+            // leave the MathML, and are HTML's ('表' goes before its table)
+            (
+                "<table><tr><td>前<math><tr><td>中</td></tr><table>表</table>\
+                 <p>段</p></math>后</td></tr></table><p>尾</p>",
+                "前中表 段 后\n\n尾\n",
+            ),
+            (
+                "<p>前<math><section>甲</section><section>乙</section></math>后</p>",
+                "前甲乙后\n",
+            ),
+            // what is skipped is skipped in SVG too
+            (
+                "<p>前<svg><style>.a{fill:red}</style><script>x()</script></svg>后</p>",
+                "前后\n",
+            ),
+            // a <frameset> the page may still have takes the place of <body>
+            ("<div><title>正文</title></div><frameset>", ""),
+            // CDATA in SVG is text
+            ("<p><svg><![CDATA[文字]]></svg></p>", "文字\n"),
+            // scraper marks no <annotation-xml> as an HTML integration
+            // point, so a <textarea> in one is MathML and its markup is
+            // read as markup
+            (
+                "<p><math><annotation-xml encoding=\"text/html\">\
+                 <textarea><b>粗</b></textarea></annotation-xml></math></p>",
+                "粗\n",
+            ),
+        ];
+        for &(html, text) in cases {
+            assert_eq!(article_text(html).as_deref(), Ok(text), "{html}");
+        }
     }
 }

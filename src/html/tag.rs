@@ -317,6 +317,13 @@ mod tests {
             ("script", "<!-->x</script>", 6),
             ("xmp", "<!--<script></xmp>", 12),
             ("script", "a</b>c</p></script>", 10),
+            // '<script' outside an escape hides nothing
+            ("script", "a<b<script></script>x</script>", 11),
+            (
+                "script",
+                "if(a<b)document.write('<script src=x></script>');</script>",
+                37,
+            ),
         ];
         for &(name, text, end) in cases {
             assert_eq!(
