@@ -165,9 +165,9 @@ fn larger_than_max_bytes() {
     let output = run_file(&path, &[]);
     assert_eq!(output.status.code(), Some(0));
     let size = FIXTURE.len().to_string();
-    let output = run_file(&path, &["--max-bytes", &size]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(output.stdout, run_file(&path, &[]).stdout);
+    let at_limit = run_file(&path, &["--max-bytes", &size]);
+    assert_eq!(at_limit.status.code(), Some(0));
+    assert_eq!(at_limit.stdout, output.stdout);
     let less = (FIXTURE.len() - 1).to_string();
     assert_refused(
         &run_file(&path, &["--max-bytes", &less]),
